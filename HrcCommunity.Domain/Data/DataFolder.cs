@@ -1,0 +1,33 @@
+namespace HrcCommunity.Domain.Data;
+
+/// <summary>Where the platform keeps its files: the SQLite database, attachments and the email outbox.</summary>
+public sealed class DataFolder
+{
+    public DataFolder(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string DatabasePath => System.IO.Path.Combine(Path, "hrc.db");
+
+    public string OutboxPath => System.IO.Path.Combine(Path, "outbox");
+
+    public string AttachmentsPath => System.IO.Path.Combine(Path, "attachments");
+
+    public string KeysPath => System.IO.Path.Combine(Path, "keys");
+
+    /// <summary>
+    /// Run from source, the data folder defaults to the repository's git-ignored <c>data/</c>;
+    /// run from a published folder, it defaults to <c>data/</c> beside the app.
+    /// </summary>
+    public static string DefaultFor(string contentRoot)
+    {
+        var repoRoot = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, ".."));
+        return File.Exists(System.IO.Path.Combine(repoRoot, "HrcCommunity.sln"))
+            ? System.IO.Path.Combine(repoRoot, "data")
+            : System.IO.Path.Combine(contentRoot, "data");
+    }
+}

@@ -1,0 +1,21 @@
+using HrcCommunity.Domain.Features.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Domain.Data;
+
+public sealed partial class HrcDbContext
+{
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
+    partial void ConfigureSearch(ModelBuilder builder)
+    {
+        builder.Entity<SearchEntry>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Key).HasMaxLength(100);
+            e.Property(x => x.Url).HasMaxLength(300);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.HasIndex(x => new { x.Kind, x.Key, x.Layer }).IsUnique();
+        });
+    }
+}

@@ -1,0 +1,61 @@
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Content;
+using HrcCommunity.Domain.Features.Members;
+using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HrcCommunity.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>Every Domain registration, in plain sight.</summary>
+    public static IServiceCollection AddHrcDomain(this IServiceCollection services, IConfiguration configuration, DataFolder dataFolder)
+    {
+        services.AddSingleton(dataFolder);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<HrcDbContext>(options => ConfigureSqlite(options, dataFolder.DatabasePath));
+        services.AddSingleton<DatabaseInitializer>();
+
+        // Live updates: one notifier per event type; the seam a backplane would replace.
+        services.AddSingleton(typeof(ILiveNotifier<>), typeof(InProcessLiveNotifier<>));
+        services.AddSingleton<PresenceTracker>();
+
+        // Email: the outbox is always written; the transport decides where messages go.
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        if (string.IsNullOrEmpty(configuration[$"{EmailOptions.Section}:SmtpHost"]))
+            services.AddSingleton<IEmailTransport, PickupFolderEmailTransport>();
+        else
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        // Accounts
+        services.AddSingleton<AccountApprovalService>();
+        services.AddScoped<RegistrationService>();
+        services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        services.AddSingleton<ISeed, RolesSeed>();
+        services.AddSingleton<ISeed, DemoUsersSeed>();
+
+        // Content and members of the public hub
+        services.AddSingleton<ContentPageService>();
+        services.AddSingleton<ISeed, ContentPagesSeed>();
+        services.AddSingleton<MembersService>();
+        services.AddSingleton<ISeed, MembersSeed>();
+
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)
+    {
+        options.UseSqlite($"Data Source={databasePath};Cache=Shared;Default Timeout=30")
+            // No design-time tools here, hence no model snapshot; the schema test does this check instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

@@ -1,0 +1,104 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Domain.Features.Accounts;
+
+public sealed record PendingAccount(string Id, string DisplayName, string Email, string City, string Organisation, DateTime RegisteredAt);
+
+public sealed record AccountStatus(ApprovalStatus Status, IReadOnlyList<string> Roles, string? ReviewNote);
+
+public sealed class AccountApprovalService(
+    IDbContextFactory<HrcDbContext> dbFactory,
+    ILiveNotifier<AccountChanged> notifier,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PendingAccount>> ListPendingAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(actor.CanCoordinate, "review account requests");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.ApprovalStatus == ApprovalStatus.Pending)
+            .OrderBy(u => u.RegisteredAt)
+            .Select(u => new PendingAccount(u.Id, u.DisplayName, u.Email!, u.City, u.Organisation, u.RegisteredAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<AccountStatus> GetStatusAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
+            ?? throw new NotFoundException("The account");
+        var roles = await RoleNamesAsync(db, userId, ct);
+        return new AccountStatus(user.ApprovalStatus, roles, user.ReviewNote);
+    }
+
+    /// <summary>Approves a pending account as a Practitioner; the first decision wins.</summary>
+    public Task ApproveAsync(Actor actor, string userId, CancellationToken ct = default) =>
+        DecideAsync(actor, userId, ApprovalStatus.Approved, null, ct);
+
+    public Task RejectAsync(Actor actor, string userId, string? note, CancellationToken ct = default)
+    {
+        new Validator().Length("note", note, "The note", 500).ThrowIfInvalid();
+        return DecideAsync(actor, userId, ApprovalStatus.Rejected, note, ct);
+    }
+
+    private async Task DecideAsync(Actor actor, string userId, ApprovalStatus decision, string? note, CancellationToken ct)
+    {
+        actor.Require(actor.CanCoordinate, "review account requests");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The status test inside the UPDATE makes two coordinators' clicks race safely: one row changes.
+        var changed = await db.Users
+            .Where(u => u.Id == userId && u.ApprovalStatus == ApprovalStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.ApprovalStatus, decision)
+                .SetProperty(u => u.ReviewedAt, now)
+                .SetProperty(u => u.ReviewedById, actor.UserId)
+                .SetProperty(u => u.ReviewNote, note)
+                .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
+        if (changed == 0)
+        {
+            var current = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
+                ?? throw new NotFoundException("The account");
+            var by = current.ReviewedById is null ? "someone"
+                : await db.Users.Where(u => u.Id == current.ReviewedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "someone";
+            throw new ConflictException($"This account was already {current.ApprovalStatus.ToString().ToLowerInvariant()} by {by}.");
+        }
+
+        var user = await db.Users.FirstAsync(u => u.Id == userId, ct);
+        if (decision == ApprovalStatus.Approved)
+        {
+            await EnsureRoleAsync(db, userId, Roles.Practitioner, ct);
+            db.Enqueue(clock, user.Email!, "Your HrcCommunity account is approved",
+                $"Hello {user.DisplayName},\n\nA coordinator approved your account. Sign in to read the practitioners' material, " +
+                "share your city's practices and join inter-city dialogues.\n\nThe Human Rights Cities Network", "accounts/approved");
+        }
+        else
+        {
+            db.Enqueue(clock, user.Email!, "Your HrcCommunity account request",
+                $"Hello {user.DisplayName},\n\nA coordinator could not approve your account request." +
+                (string.IsNullOrWhiteSpace(note) ? "" : $"\n\nTheir note: {note}") +
+                "\n\nYou can still read everything that is public.\n\nThe Human Rights Cities Network", "accounts/rejected");
+        }
+        await db.SaveChangesAsync(ct);
+
+        var changedEvent = new AccountChanged(userId, decision);
+        await notifier.PublishAsync(AccountChanged.QueueTopic, changedEvent);
+        await notifier.PublishAsync(userId, changedEvent);
+    }
+
+    internal static async Task EnsureRoleAsync(HrcDbContext db, string userId, string role, CancellationToken ct)
+    {
+        var roleId = await db.Roles.Where(r => r.NormalizedName == role.ToUpperInvariant()).Select(r => r.Id).FirstAsync(ct);
+        if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == roleId, ct))
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = roleId });
+    }
+
+    internal static Task<List<string>> RoleNamesAsync(HrcDbContext db, string userId, CancellationToken ct) =>
+        db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(ct);
+}

@@ -1,0 +1,15 @@
+namespace HrcCommunity.Domain.Features.Notifications;
+
+public sealed class EmailOptions
+{
+    public const string Section = "Hrc:Email";
+
+    public string From { get; set; } = "HrcCommunity <no-reply@hrc-community.local>";
+    /// <summary>Empty: messages are written as .eml files to the outbox folder under the data folder.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 25;
+    public bool SmtpUseTls { get; set; }
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Accounts;
+
+public sealed class AccountsText;

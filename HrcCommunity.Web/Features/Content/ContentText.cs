@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Content;
+
+public sealed class ContentText;

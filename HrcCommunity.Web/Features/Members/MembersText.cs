@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Members;
+
+public sealed class MembersText;

@@ -1,0 +1,53 @@
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Web.Components;
+using HrcCommunity.Web.Features.Accounts;
+using HrcCommunity.Web.Hubs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+
+namespace HrcCommunity.Web.Hosting;
+
+public static class WebApplicationExtensions
+{
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var seedDemo = app.Configuration.GetValue<bool>("Hrc:SeedDemoContent");
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo);
+    }
+
+    public static WebApplication UseHrcPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(AssetsFolder(app)),
+            RequestPath = "/assets",
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapHrcEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapAccountEndpoints();
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>From source the assets sit at the repository's top; published, they are copied beside the app.</summary>
+    private static string AssetsFolder(WebApplication app)
+    {
+        var fromSource = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, "..", "wwwroot-assets"));
+        return Directory.Exists(fromSource) ? fromSource : Path.Combine(AppContext.BaseDirectory, "assets");
+    }
+}

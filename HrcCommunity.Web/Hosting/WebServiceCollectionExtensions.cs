@@ -1,0 +1,131 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using HrcCommunity.Domain;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Web.Features.Accounts;
+using HrcCommunity.Web.Hubs;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+namespace HrcCommunity.Web.Hosting;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Every Web registration, in plain sight.</summary>
+    public static WebApplicationBuilder AddHrcWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var configuredFolder = configuration["Hrc:DataFolder"];
+        var dataFolder = new DataFolder(string.IsNullOrWhiteSpace(configuredFolder)
+            ? DataFolder.DefaultFor(builder.Environment.ContentRootPath)
+            : configuredFolder);
+
+        services.AddHrcDomain(configuration, dataFolder);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddLocalization();
+        services.AddSignalR();
+        services.AddSingleton<LiveTopics>();
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddHealthChecks().AddDbContextCheck<HrcDbContext>("database");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.KeysPath)).SetApplicationName("HrcCommunity");
+
+        AddAccounts(services, configuration);
+        AddRateLimits(services);
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in configuration.GetSection("Hrc:KnownProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+
+        return builder;
+    }
+
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentActor>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/signin";
+            options.LogoutPath = "/account/signout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "hrc.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // A 403 with our error page, not a redirect: signed-in people should see why they are refused.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = configuration.GetValue("Hrc:Accounts:RefreshClaimsEvery", TimeSpan.FromMinutes(1)));
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<HrcDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<HrcClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Practitioner, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")
+                .RequireRole(Roles.All))
+            .AddPolicy(Policies.Expert, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")
+                .RequireRole(Roles.Expert, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Coordinator, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")
+                .RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")
+                .RequireRole(Roles.Admin));
+    }
+
+    private static void AddRateLimits(IServiceCollection services)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Anonymous form posts (sign-in, registration, questions) are limited per client address.
+            options.AddPolicy(RateLimits.AnonymousForms, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+}
+
+public static class Policies
+{
+    public const string Practitioner = "Practitioner";
+    public const string Expert = "Expert";
+    public const string Coordinator = "Coordinator";
+    public const string Admin = "Admin";
+}
+
+public static class RateLimits
+{
+    public const string AnonymousForms = "anonymous-forms";
+}
