@@ -19,6 +19,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureAccounts(builder);
         ConfigureNotifications(builder);
         ConfigureSearch(builder);
+        ConfigureNetworkTags(builder);
         ConfigureContent(builder);
         ConfigureMembers(builder);
         ConfigureNetworks(builder);

@@ -71,6 +71,17 @@ CREATE TABLE "MemberCities" (
 );
 
 
+CREATE TABLE "NetworkTags" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_NetworkTags" PRIMARY KEY AUTOINCREMENT,
+    "NetworkSlug" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Key" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Url" TEXT NOT NULL,
+    "IsPublic" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "OutboxEmails" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxEmails" PRIMARY KEY AUTOINCREMENT,
     "To" TEXT NOT NULL,
@@ -194,6 +205,12 @@ CREATE UNIQUE INDEX "IX_ContentPages_Slug" ON "ContentPages" ("Slug");
 
 
 CREATE UNIQUE INDEX "IX_MemberCities_Slug" ON "MemberCities" ("Slug");
+
+
+CREATE UNIQUE INDEX "IX_NetworkTags_Kind_Key_NetworkSlug" ON "NetworkTags" ("Kind", "Key", "NetworkSlug");
+
+
+CREATE INDEX "IX_NetworkTags_NetworkSlug" ON "NetworkTags" ("NetworkSlug");
 
 
 CREATE INDEX "IX_OutboxEmails_SentAt_NextAttemptAt" ON "OutboxEmails" ("SentAt", "NextAttemptAt");
