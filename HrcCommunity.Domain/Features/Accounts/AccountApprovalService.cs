@@ -50,6 +50,7 @@ public sealed class AccountApprovalService(
         actor.Require(actor.CanCoordinate, "review account requests");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var stamp = Guid.NewGuid().ToString();
         // The status test inside the UPDATE makes two coordinators' clicks race safely: one row changes.
         var changed = await db.Users
             .Where(u => u.Id == userId && u.ApprovalStatus == ApprovalStatus.Pending)
@@ -58,7 +59,7 @@ public sealed class AccountApprovalService(
                 .SetProperty(u => u.ReviewedAt, now)
                 .SetProperty(u => u.ReviewedById, actor.UserId)
                 .SetProperty(u => u.ReviewNote, note)
-                .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
+                .SetProperty(u => u.ConcurrencyStamp, stamp), ct);
         if (changed == 0)
         {
             var current = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)

@@ -1,0 +1,59 @@
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HrcCommunity.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class RegistrationApprovalFlowTests(BrowserHost host)
+{
+    [Fact]
+    public async Task Visitor_Registers_CoordinatorApprovesInAnotherBrowser_VisitorSeesItLiveAndGetsPractitionerAccess()
+    {
+        var email = $"visitor-{Guid.NewGuid():N}@example.org";
+        var visitor = await host.NewPageAsync();
+        await visitor.GotoAsync("/account/register");
+        await visitor.GetByLabel("Your name").FillAsync("Vera Visitor");
+        await visitor.GetByLabel("Email").FillAsync(email);
+        await visitor.GetByLabel("City").FillAsync("Lund");
+        await visitor.GetByLabel("Organisation").FillAsync("Lund Social Services");
+        await visitor.GetByLabel("Password", new() { Exact = true }).FillAsync("a-long-password-1");
+        await visitor.GetByLabel("Repeat the password").FillAsync("a-long-password-1");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Your account is awaiting approval" })).ToBeVisibleAsync();
+        await BrowserHost.WaitForInteractiveAsync(visitor);
+
+        var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
+        await coordinator.GotoAsync("/coordination/approvals");
+        await BrowserHost.WaitForInteractiveAsync(coordinator);
+        var row = coordinator.Locator($"tr[data-account='{email}']");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Approve Vera Visitor" }).ClickAsync();
+
+        // The coordinator's click changes their page without a reload, and the visitor's page updates live.
+        await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved Vera Visitor");
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Your account is approved" })).ToBeVisibleAsync();
+
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await visitor.GotoAsync("/account/pending");
+        await Expect(visitor.Locator(".badge-pending")).ToHaveCountAsync(0);
+
+        await visitor.Context.CloseAsync();
+        await coordinator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignInPage_ListsDemoAccountsInDevelopment_AndEachDemoRoleCanSignIn()
+    {
+        foreach (var persona in new[] { Persona.Admin, Persona.Coordinator, Persona.Expert, Persona.Practitioner, Persona.Pending })
+        {
+            var page = await host.NewPageAsync();
+            await page.GotoAsync("/account/signin");
+            await Expect(page.Locator(".demo-users")).ToContainTextAsync(PersonaAccounts.EmailOf(persona));
+            await BrowserHost.SignInAsync(page, PersonaAccounts.EmailOf(persona), PersonaAccounts.Password);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            await page.Context.CloseAsync();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Tests.Features.Accounts;
+
+public sealed class AccountApprovalTests : IClassFixture<SqliteDatabase>
+{
+    private readonly SqliteDatabase _database;
+
+    public AccountApprovalTests(SqliteDatabase database) => _database = database;
+
+    private AccountApprovalService Approvals => _database.Get<AccountApprovalService>();
+
+    [Fact]
+    public async Task Approve_MakesThePendingAccountAPractitioner_AndEmailsThem()
+    {
+        var coordinator = await _database.CreateUserAsync("Carla", Roles.Coordinator);
+        var applicant = await _database.CreateUserAsync("Anna Applicant", ApprovalStatus.Pending);
+
+        await Approvals.ApproveAsync(coordinator, applicant.UserId!);
+
+        var status = await Approvals.GetStatusAsync(applicant.UserId!);
+        Assert.Equal(ApprovalStatus.Approved, status.Status);
+        Assert.Contains(Roles.Practitioner, status.Roles);
+        await using var db = _database.CreateDbContext();
+        Assert.True(await db.OutboxEmails.AnyAsync(e => e.Category == "accounts/approved" && e.TextBody.Contains("Anna Applicant")));
+    }
+
+    [Fact]
+    public async Task Approve_WhenTwoCoordinatorsDecideAtOnce_ExactlyOneWins_AndTheOtherIsToldWho()
+    {
+        var first = await _database.CreateUserAsync("First Coordinator", Roles.Coordinator);
+        var second = await _database.CreateUserAsync("Second Coordinator", Roles.Coordinator);
+        var applicant = await _database.CreateUserAsync("Race Applicant", ApprovalStatus.Pending);
+
+        var outcomes = await Task.WhenAll(
+            Outcome(() => Approvals.ApproveAsync(first, applicant.UserId!)),
+            Outcome(() => Approvals.RejectAsync(second, applicant.UserId!, "duplicate")));
+
+        Assert.Single(outcomes, o => o is null);
+        var loser = Assert.Single(outcomes, o => o is not null);
+        Assert.IsType<ConflictException>(loser);
+        Assert.Contains("Coordinator", loser!.Message);
+    }
+
+    [Fact]
+    public async Task ListPending_RefusesAPractitioner()
+    {
+        var practitioner = await _database.CreateUserAsync("Pia", Roles.Practitioner);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Approvals.ListPendingAsync(practitioner));
+    }
+
+    [Fact]
+    public async Task Approve_PublishesToTheQueueAndToTheApplicantsOwnTopic()
+    {
+        var coordinator = await _database.CreateUserAsync("Carla Live", Roles.Coordinator);
+        var applicant = await _database.CreateUserAsync("Live Applicant", ApprovalStatus.Pending);
+        var notifier = _database.Get<ILiveNotifier<AccountChanged>>();
+        var heard = new TaskCompletionSource<AccountChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = notifier.Subscribe(applicant.UserId!, e => { heard.TrySetResult(e); return Task.CompletedTask; });
+
+        await Approvals.ApproveAsync(coordinator, applicant.UserId!);
+
+        var change = await heard.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(ApprovalStatus.Approved, change.Status);
+    }
+
+    private static async Task<Exception?> Outcome(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+}

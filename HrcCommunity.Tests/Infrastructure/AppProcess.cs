@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace HrcCommunity.Tests.Infrastructure;
+
+/// <summary>
+/// The real app as a separate process on a free loopback port: what a browser needs, since the
+/// in-memory test server has no socket. Its console output is kept for failure messages.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, string baseUrl, string dataFolder)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        DataFolder = dataFolder;
+    }
+
+    public string BaseUrl { get; }
+
+    public string DataFolder { get; }
+
+    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var dataFolder = RepoPaths.NewTempFolder("browser");
+        var start = new ProcessStartInfo(RepoPaths.WebExecutable)
+        {
+            WorkingDirectory = RepoPaths.WebProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Hrc__DataFolder"] = dataFolder;
+        start.Environment["Hrc__SeedDemoContent"] = "true";
+        start.Environment["Hrc__Email__PollInterval"] = "00:00:00.200";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__")] = value;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var app = new AppProcess(process, baseUrl, dataFolder);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        return app;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await http.GetAsync($"{BaseUrl}/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The app was not healthy within {timeout}:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+
+namespace HrcCommunity.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>
+/// One real app process and one headless Debian Chromium for every browser test in the collection.
+/// Each test opens its own contexts (one per person), so tests never share cookies.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public AppProcess App { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl => App.BaseUrl;
+
+    public async Task InitializeAsync()
+    {
+        App = await AppProcess.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+        Assertions.SetDefaultExpectTimeout(10_000);
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the app.</summary>
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = bypassCsp, Locale = "en-GB" });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in as the persona's demo user.</summary>
+    public async Task<IPage> NewPageAsAsync(Persona persona)
+    {
+        var page = await NewPageAsync();
+        if (persona != Persona.Anonymous) await SignInAsync(page, PersonaAccounts.EmailOf(persona), PersonaAccounts.Password);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
+    }
+
+    /// <summary>Waits until the Blazor circuit is up (the layout marks it), so clicks reach the server.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+}
