@@ -3,6 +3,7 @@ using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Features.Notifications.Scheduling;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,13 @@ public static class DomainServiceCollectionExtensions
             services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        // Scheduling: Quartz with its store in our database, so scheduled work survives restarts.
+        services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<DiJobFactory>();
+        services.AddSingleton<SchedulerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerHost>());
 
         // Accounts
         services.AddSingleton<AccountApprovalService>();

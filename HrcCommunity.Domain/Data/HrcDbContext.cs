@@ -12,6 +12,7 @@ namespace HrcCommunity.Domain.Data;
 public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,5 +45,6 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
             e.Property(x => x.Category).HasMaxLength(80);
             e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
         });
+        builder.Entity<DigestRun>(e => e.HasIndex(x => x.PeriodEnd).IsUnique());
     }
 }

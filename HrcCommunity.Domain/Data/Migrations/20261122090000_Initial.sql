@@ -17,6 +17,7 @@ CREATE TABLE "AspNetUsers" (
     "ReviewedById" TEXT NULL,
     "ReviewNote" TEXT NULL,
     "IsDemo" INTEGER NOT NULL,
+    "DigestOptIn" INTEGER NOT NULL,
     "UserName" TEXT NULL,
     "NormalizedUserName" TEXT NULL,
     "Email" TEXT NULL,
@@ -55,6 +56,14 @@ CREATE TABLE "ContentPages" (
     "UpdatedAt" TEXT NOT NULL,
     "UpdatedById" TEXT NULL,
     "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "DigestRuns" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DigestRuns" PRIMARY KEY AUTOINCREMENT,
+    "PeriodEnd" TEXT NOT NULL,
+    "SentAt" TEXT NOT NULL,
+    "Recipients" INTEGER NOT NULL
 );
 
 
@@ -202,6 +211,9 @@ CREATE INDEX "IX_ContentPageRevisions_ContentPageId" ON "ContentPageRevisions" (
 
 
 CREATE UNIQUE INDEX "IX_ContentPages_Slug" ON "ContentPages" ("Slug");
+
+
+CREATE UNIQUE INDEX "IX_DigestRuns_PeriodEnd" ON "DigestRuns" ("PeriodEnd");
 
 
 CREATE UNIQUE INDEX "IX_MemberCities_Slug" ON "MemberCities" ("Slug");

@@ -24,4 +24,6 @@ public sealed class AppUser : IdentityUser
     public string? ReviewedById { get; set; }
     public string? ReviewNote { get; set; }
     public bool IsDemo { get; set; }
+    /// <summary>Asked for the weekly digest email; off until the person turns it on.</summary>
+    public bool DigestOptIn { get; set; }
 }

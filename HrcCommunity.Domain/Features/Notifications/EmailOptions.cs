@@ -11,5 +11,8 @@ public sealed class EmailOptions
     public bool SmtpUseTls { get; set; }
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
+    /// <summary>The site's public address, for links in emails.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

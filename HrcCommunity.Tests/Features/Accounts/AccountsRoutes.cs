@@ -10,6 +10,7 @@ public static class AccountsRoutes
         new("/account/register", Access.Public),
         new("/account/pending", Access.SignedIn),
         new("/coordination/approvals", Access.Coordinator),
+        new("/account/notifications", Access.Practitioner),
     ];
 
     public static readonly string[] PublicPages = ["/account/signin", "/account/register"];

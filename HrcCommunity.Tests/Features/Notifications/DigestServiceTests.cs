@@ -1,0 +1,42 @@
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Features.Search;
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Tests.Features.Notifications;
+
+public sealed class DigestServiceTests
+{
+    [Fact]
+    public async Task WeeklyDigest_GoesOnlyToApprovedPeopleWhoAskedForIt_BothLayers_AndNeverTwiceForOneWeek()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var digests = database.Get<DigestService>();
+        var reader = await database.CreateUserAsync("Digest Reader", Roles.Practitioner);
+        var silent = await database.CreateUserAsync("Silent Reader", Roles.Practitioner);
+        var pending = await database.CreateUserAsync("Pending Reader", ApprovalStatus.Pending);
+        await digests.SetOptInAsync(reader, true);
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == pending.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestOptIn, true));
+            database.Clock.Advance(TimeSpan.FromDays(30));
+            await db.IndexAsync(new SearchDocument("news", "new-charter", "/news/new-charter", "Graz renews its charter", "", "", []), database.Clock);
+            await db.IndexAsync(new SearchDocument("knowledge", "toolkit", "/knowledge/toolkit", "Toolkit (practitioners)", "", "", [], ContentLayer.Practitioners), database.Clock);
+            await db.SaveChangesAsync();
+        }
+        var weekEnd = database.Clock.GetUtcNow().UtcDateTime.AddDays(1);
+
+        var first = await digests.SendWeeklyAsync(weekEnd);
+        var again = await digests.SendWeeklyAsync(weekEnd);
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, again);
+        await using var check = database.CreateDbContext();
+        var email = await check.OutboxEmails.SingleAsync(e => e.Category == "digests/weekly");
+        Assert.Contains("Graz renews its charter", email.TextBody);
+        Assert.Contains("Toolkit (practitioners)", email.TextBody);
+        Assert.Contains("/account/notifications", email.TextBody);
+        Assert.DoesNotContain(silent.DisplayName, email.TextBody);
+    }
+}

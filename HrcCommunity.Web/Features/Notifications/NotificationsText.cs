@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Notifications;
+
+public sealed class NotificationsText;
