@@ -1,0 +1,44 @@
+using HrcCommunity.Domain.Features.Search;
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Tests.Features.Search;
+
+public sealed class FtsQueryTests
+{
+    [Theory]
+    [InlineData("human rights", "\"human\" \"rights\"*")]
+    [InlineData("  Zürich!  ", "\"Zürich\"*")]
+    [InlineData("title:* OR \"x", "\"title\" \"OR\" \"x\"")]
+    [InlineData("a", "\"a\"")]
+    public void Build_QuotesEveryTerm_AndPrefixesTheLast(string input, string expected) =>
+        Assert.Equal(expected, FtsQuery.Build(input));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("\"*():^-+")]
+    public void Build_ReturnsNull_WhenNothingSearchableIsLeft(string? input) => Assert.Null(FtsQuery.Build(input));
+
+    [Fact]
+    public void Terms_AreCapped_SoAHugeQueryStaysCheap() =>
+        Assert.Equal(12, FtsQuery.Terms(string.Join(' ', Enumerable.Repeat("word", 500))).Count);
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("NEAR(a b")]
+    [InlineData("col:value")]
+    [InlineData("* OR AND NOT")]
+    [InlineData("wallenb")]
+    public async Task Build_AlwaysGivesFts5AnExpressionItAccepts(string input)
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var match = FtsQuery.Build(input);
+        if (match is null) return;
+
+        var hits = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM search_fts WHERE search_fts MATCH {match}").ToListAsync();
+
+        if (input == "wallenb") Assert.NotEmpty(hits);
+    }
+}
