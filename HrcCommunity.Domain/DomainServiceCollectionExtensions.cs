@@ -47,6 +47,9 @@ public static class DomainServiceCollectionExtensions
         // Accounts
         services.AddSingleton<AccountApprovalService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<AccountSecurityService>();
+        services.AddSingleton<AccountProfileService>();
+        services.AddSingleton<UserAdministrationService>();
         services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddSingleton<ISeed, RolesSeed>();
         services.AddSingleton<ISeed, DemoUsersSeed>();

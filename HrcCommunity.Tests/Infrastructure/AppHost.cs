@@ -30,6 +30,8 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("Hrc:DataFolder", DataFolder);
         builder.UseSetting("Hrc:SeedDemoContent", "true");
         builder.UseSetting("Hrc:Email:PollInterval", "00:00:00.200");
+        // Every test client shares one address here; the limit itself is tested with its own host.
+        builder.UseSetting("Hrc:RateLimits:AnonymousFormPostsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -39,7 +39,7 @@ public static class WebServiceCollectionExtensions
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.KeysPath)).SetApplicationName("HrcCommunity");
 
         AddAccounts(services, configuration);
-        AddRateLimits(services);
+        AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30));
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -104,15 +104,21 @@ public static class WebServiceCollectionExtensions
                 .RequireRole(Roles.Admin));
     }
 
-    private static void AddRateLimits(IServiceCollection services)
+    private static void AddRateLimits(IServiceCollection services, int anonymousPostsPerMinute)
     {
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The refused request is a POST, and re-executing it into the error page would turn it into a form
+            // post that page cannot take (a 400): the limiter writes its own short page instead.
+            options.OnRejected = (context, ct) => TooManyRequestsPage.WriteAsync(context.HttpContext, ct);
             // Anonymous form posts (sign-in, registration, questions) are limited per client address.
-            options.AddPolicy(RateLimits.AnonymousForms, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Reading the form is free; only submissions count.
+            options.AddPolicy(RateLimits.AnonymousForms, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = anonymousPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("reads"));
         });
     }
 }

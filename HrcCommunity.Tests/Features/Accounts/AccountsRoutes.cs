@@ -11,7 +11,13 @@ public static class AccountsRoutes
         new("/account/pending", Access.SignedIn),
         new("/coordination/approvals", Access.Coordinator),
         new("/account/notifications", Access.Practitioner),
+        new("/account", Access.SignedIn),
+        new("/account/two-factor", Access.SignedIn),
+        new("/account/forgot-password", Access.Public),
+        new("/account/reset-password?email=a%40example.org&code=x", Access.Public),
+        new("/account/signin-2fa", Access.Public),
+        new("/admin/users", Access.Admin),
     ];
 
-    public static readonly string[] PublicPages = ["/account/signin", "/account/register"];
+    public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password"];
 }

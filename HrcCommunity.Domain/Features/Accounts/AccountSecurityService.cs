@@ -1,0 +1,131 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HrcCommunity.Domain.Features.Accounts;
+
+public sealed record TwoFactorState(bool Enabled, int RecoveryCodesLeft, string? SharedKey, string? AuthenticatorUri);
+
+/// <summary>
+/// Passwords and two-factor sign-in. Scoped, because Identity's UserManager is; used from
+/// request-scoped (static) pages only, so no circuit keeps a DbContext alive.
+/// </summary>
+public sealed class AccountSecurityService(
+    UserManager<AppUser> users,
+    IDbContextFactory<HrcDbContext> dbFactory,
+    IOptions<EmailOptions> email,
+    TimeProvider clock)
+{
+    private const string Issuer = "HrcCommunity";
+
+    /// <summary>
+    /// Sends a reset link when the address has an account. The caller shows the same answer either
+    /// way, so the form cannot be used to find out who has an account.
+    /// </summary>
+    public async Task RequestPasswordResetAsync(string emailAddress, CancellationToken ct = default)
+    {
+        new Validator().Email("email", emailAddress, "Email", required: true).ThrowIfInvalid();
+        var user = await users.FindByEmailAsync(emailAddress.Trim());
+        if (user?.Email is null) return;
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{email.Value.PublicBaseUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={Uri.EscapeDataString(token)}";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Enqueue(clock, user.Email, "Reset your HrcCommunity password",
+            $"Hello {user.DisplayName},\n\nSomeone asked to reset the password of your HrcCommunity account. " +
+            $"If it was you, choose a new password here (the link works for a day):\n\n{link}\n\n" +
+            "If it was not you, ignore this message: your password stays as it is.\n\nThe Human Rights Cities Network",
+            "accounts/password-reset");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ResetPasswordAsync(string emailAddress, string code, string newPassword)
+    {
+        new Validator()
+            .Email("email", emailAddress, "Email", required: true)
+            .Required("code", code, "The reset code", 2000)
+            .Required("password", newPassword, "The new password", 200)
+            .ThrowIfInvalid();
+        var user = await users.FindByEmailAsync(emailAddress.Trim())
+            ?? throw new ValidationFailedException("code", "This reset link is not valid or has expired. Ask for a new one.");
+        var result = await users.ResetPasswordAsync(user, code, newPassword);
+        if (!result.Succeeded) throw Failed(result, invalidToken: "This reset link is not valid or has expired. Ask for a new one.");
+        // Whoever locked the account out by guessing no longer keeps its owner out.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+    }
+
+    public async Task ChangePasswordAsync(Actor actor, string currentPassword, string newPassword)
+    {
+        new Validator()
+            .Required("currentPassword", currentPassword, "Your current password", 200)
+            .Required("password", newPassword, "The new password", 200)
+            .ThrowIfInvalid();
+        var user = await RequireUserAsync(actor);
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!result.Succeeded) throw Failed(result, invalidToken: null);
+    }
+
+    public async Task<TwoFactorState> GetTwoFactorStateAsync(Actor actor)
+    {
+        var user = await RequireUserAsync(actor);
+        if (user.TwoFactorEnabled)
+            return new TwoFactorState(true, await users.CountRecoveryCodesAsync(user), null, null);
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+        return new TwoFactorState(false, 0, FormatKey(key!), uri);
+    }
+
+    /// <summary>Turns two-factor sign-in on once a code from the authenticator app proves it is set up; returns the recovery codes, shown once.</summary>
+    public async Task<IReadOnlyList<string>> EnableTwoFactorAsync(Actor actor, string code)
+    {
+        new Validator().Required("code", code, "The code from your app", 20).ThrowIfInvalid();
+        var user = await RequireUserAsync(actor);
+        var digits = new string(code.Where(char.IsDigit).ToArray());
+        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits);
+        if (!valid) throw new ValidationFailedException("code", "That code did not match. Check the time on your phone and enter the code your app shows now.");
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+    }
+
+    public async Task DisableTwoFactorAsync(Actor actor)
+    {
+        var user = await RequireUserAsync(actor);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        // A new key next time: the old one may be on a lost phone.
+        await users.ResetAuthenticatorKeyAsync(user);
+    }
+
+    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(Actor actor)
+    {
+        var user = await RequireUserAsync(actor);
+        if (!user.TwoFactorEnabled) throw new ValidationFailedException("code", "Turn on two-factor sign-in first.");
+        return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+    }
+
+    private async Task<AppUser> RequireUserAsync(Actor actor)
+    {
+        actor.Require(actor.IsAuthenticated, "change account security");
+        return await users.FindByIdAsync(actor.UserId!) ?? throw new NotFoundException("Your account");
+    }
+
+    private static ValidationFailedException Failed(IdentityResult result, string? invalidToken) =>
+        new(new Dictionary<string, string[]>
+        {
+            ["password"] = result.Errors
+                .Select(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken) && invalidToken is not null ? invalidToken : e.Description)
+                .ToArray(),
+        });
+
+    private static string FormatKey(string key) =>
+        string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+}

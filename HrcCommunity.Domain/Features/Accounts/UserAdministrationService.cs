@@ -1,0 +1,89 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Domain.Features.Accounts;
+
+public sealed record UserRow(string Id, string DisplayName, string Email, string City, string Organisation,
+    ApprovalStatus Status, IReadOnlyList<string> Roles, bool LockedOut);
+
+public sealed record UserPage(IReadOnlyList<UserRow> Users, int Total, int Page, int PageSize);
+
+/// <summary>Admins grant and revoke roles. The network always keeps at least one Admin.</summary>
+public sealed class UserAdministrationService(
+    IDbContextFactory<HrcDbContext> dbFactory,
+    ILiveNotifier<AccountChanged> notifier,
+    TimeProvider clock)
+{
+    public const int PageSize = 25;
+
+    public async Task<UserPage> ListAsync(Actor actor, string? search, int page, CancellationToken ct = default)
+    {
+        actor.Require(actor.IsAdmin, "manage accounts");
+        new Validator().Length("search", search, "The search", 100).ThrowIfInvalid();
+        page = Math.Max(1, page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term)
+                || u.City.ToUpper().Contains(term) || u.Organisation.ToUpper().Contains(term));
+        }
+        var total = await query.CountAsync(ct);
+        var now = clock.GetUtcNow();
+        var users = await query.OrderBy(u => u.DisplayName).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var ids = users.Select(u => u.Id).ToList();
+        var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var rows = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.City, u.Organisation, u.ApprovalStatus,
+                roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
+                u.LockoutEnd is { } end && end > now))
+            .ToList();
+        return new UserPage(rows, total, page, PageSize);
+    }
+
+    public async Task SetRoleAsync(Actor actor, string userId, string role, bool granted, CancellationToken ct = default)
+    {
+        actor.Require(actor.IsAdmin, "manage roles");
+        if (!Roles.All.Contains(role)) throw new ValidationFailedException("role", $"There is no role called {role}.");
+        if (!granted && role == Roles.Admin && userId == actor.UserId)
+            throw new ValidationFailedException("role", "You cannot remove your own Admin role: ask another Admin, so someone can always undo it.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotFoundException("The account");
+        if (granted && user.ApprovalStatus != ApprovalStatus.Approved)
+            throw new ValidationFailedException("role", $"{user.DisplayName}'s account is not approved yet: approve it first.");
+
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstAsync(ct);
+        var link = await db.UserRoles.FirstOrDefaultAsync(ur => ur.UserId == userId && ur.RoleId == roleId, ct);
+        if (granted == (link is not null)) return;
+        if (granted)
+        {
+            await AccountApprovalService.EnsureRoleAsync(db, userId, role, ct);
+        }
+        else
+        {
+            if (role == Roles.Admin && await db.UserRoles.CountAsync(ur => ur.RoleId == roleId, ct) <= 1)
+                throw new ValidationFailedException("role", "The network needs at least one Admin.");
+            db.UserRoles.Remove(link!);
+        }
+        // The security stamp stays: changing it would sign the person out. Their cookie's roles are
+        // re-read from the database within Hrc:Accounts:RefreshClaimsEvery, and Domain checks use the cookie.
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        await notifier.PublishAsync(userId, new AccountChanged(userId, user.ApprovalStatus));
+    }
+
+    public async Task UnlockAsync(Actor actor, string userId, CancellationToken ct = default)
+    {
+        actor.Require(actor.IsAdmin, "unlock accounts");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null).SetProperty(u => u.AccessFailedCount, 0), ct);
+        if (changed == 0) throw new NotFoundException("The account");
+    }
+}

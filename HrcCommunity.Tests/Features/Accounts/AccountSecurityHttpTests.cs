@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HrcCommunity.Tests.Features.Accounts;
+
+/// <summary>Password reset and two-factor sign-in through the real pages, as a browser posts them.</summary>
+[Collection(AppCollection.Name)]
+public sealed partial class AccountSecurityHttpTests(AppHost app)
+{
+    private const string Password = "first-password-2026";
+
+    [Fact]
+    public async Task ForgotPassword_EmailsAResetLink_ThatSetsANewPassword_AndTheOldOneStopsWorking()
+    {
+        var email = await CreateAccountAsync("Reset Person");
+        var client = app.NewClient();
+
+        var asked = await AppHost.PostFormAsync(client, "/account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = email });
+        Assert.Contains("a link to reset its password is on its way", await asked.Content.ReadAsStringAsync());
+
+        var link = ResetLink().Match(await LatestEmailBodyAsync(email, "accounts/password-reset")).Groups[1].Value;
+        var resetPath = new Uri(link).PathAndQuery;
+        var page = await client.GetStringAsync(resetPath);
+        var reset = await client.PostAsync(resetPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppHost.AntiforgeryToken(page),
+            ["_handler"] = "reset",
+            ["Input.Email"] = email,
+            ["Input.Code"] = HiddenValue(page, "Input.Code"),
+            ["Input.Password"] = "second-password-2026",
+            ["Input.ConfirmPassword"] = "second-password-2026",
+        }));
+
+        Assert.Contains("Your password is changed", await reset.Content.ReadAsStringAsync());
+        await AppHost.SignInAsync(app.NewClient(), email, "second-password-2026");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => AppHost.SignInAsync(app.NewClient(), email, Password));
+    }
+
+    [Fact]
+    public async Task ForgotPassword_ForAnUnknownAddress_AnswersTheSame_AndSendsNothing()
+    {
+        var email = $"nobody-{Guid.NewGuid():N}@example.org";
+
+        var asked = await AppHost.PostFormAsync(app.NewClient(), "/account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = email });
+
+        Assert.Contains("a link to reset its password is on its way", await asked.Content.ReadAsStringAsync());
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.OutboxEmails.AnyAsync(e => e.To == email));
+    }
+
+    [Fact]
+    public async Task ResetPassword_WithAForgedCode_SaysTheLinkIsNotValid()
+    {
+        var email = await CreateAccountAsync("Forged Reset");
+        var client = app.NewClient();
+        var path = $"/account/reset-password?email={Uri.EscapeDataString(email)}&code=forged";
+        var page = await client.GetStringAsync(path);
+
+        var reset = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppHost.AntiforgeryToken(page),
+            ["_handler"] = "reset",
+            ["Input.Email"] = email,
+            ["Input.Code"] = "forged",
+            ["Input.Password"] = "second-password-2026",
+            ["Input.ConfirmPassword"] = "second-password-2026",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Contains("not valid or has expired", await reset.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TwoFactor_OnceEnabled_SignInAsksForTheAppsCode_AndAcceptsIt()
+    {
+        var email = await CreateAccountAsync("Two Factor Person");
+        var client = app.NewClient();
+        await AppHost.SignInAsync(client, email, Password);
+        var setup = await client.GetStringAsync("/account/two-factor");
+        var key = SharedKey().Match(setup).Groups[1].Value;
+
+        var enabled = await AppHost.PostFormAsync(client, "/account/two-factor", "enable",
+            new Dictionary<string, string> { ["Enable.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var enabledHtml = await enabled.Content.ReadAsStringAsync();
+        Assert.Contains("Your recovery codes", enabledHtml);
+        Assert.Contains("Two-factor sign-in is on", enabledHtml);
+
+        var second = app.NewClient();
+        var form = await second.GetStringAsync("/account/signin");
+        var signIn = await second.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppHost.AntiforgeryToken(form),
+            ["_handler"] = "signin",
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        }));
+        Assert.StartsWith("/account/signin-2fa", new Uri(new Uri("http://localhost"), signIn.Headers.Location!).PathAndQuery);
+
+        var wrong = await AppHost.PostFormAsync(second, "/account/signin-2fa", "authenticator", new Dictionary<string, string> { ["Code.Value"] = "000000" });
+        Assert.Contains("did not match", await wrong.Content.ReadAsStringAsync());
+        var right = await AppHost.PostFormAsync(second, "/account/signin-2fa", "authenticator",
+            new Dictionary<string, string> { ["Code.Value"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoFactor_WithAWrongSetupCode_StaysOff_AndSaysWhy()
+    {
+        var email = await CreateAccountAsync("Wrong Code Person");
+        var client = app.NewClient();
+        await AppHost.SignInAsync(client, email, Password);
+
+        var response = await AppHost.PostFormAsync(client, "/account/two-factor", "enable", new Dictionary<string, string> { ["Enable.Code"] = "123" });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("That code did not match", html);
+        Assert.Contains("Turn on two-factor sign-in", html);
+    }
+
+    [Fact]
+    public async Task AccountPage_SavesTheProfile_AndTheHeaderShowsTheNewName()
+    {
+        var email = await CreateAccountAsync("Old Header Name");
+        var client = app.NewClient();
+        await AppHost.SignInAsync(client, email, Password);
+
+        var saved = await AppHost.PostFormAsync(client, "/account", "profile", new Dictionary<string, string>
+        {
+            ["Profile.DisplayName"] = "New Header Name", ["Profile.City"] = "York", ["Profile.Organisation"] = "York Council",
+        });
+
+        Assert.Contains("Your profile is saved", await saved.Content.ReadAsStringAsync());
+        Assert.Contains("New Header Name", await client.GetStringAsync("/about"));
+    }
+
+    private async Task<string> CreateAccountAsync(string name)
+    {
+        var email = $"{Guid.NewGuid():N}@example.org";
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email, Email = email, DisplayName = name, City = "Lund", Organisation = "Lund",
+            ApprovalStatus = ApprovalStatus.Approved, RegisteredAt = DateTime.UtcNow,
+        };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Practitioner);
+        return email;
+    }
+
+    private async Task<string> LatestEmailBodyAsync(string to, string category)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();
+        return await db.OutboxEmails.Where(e => e.To == to && e.Category == category).OrderByDescending(e => e.Id).Select(e => e.TextBody).FirstAsync();
+    }
+
+    private static string HiddenValue(string html, string name) =>
+        WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value);
+
+    [GeneratedRegex(@"(https?://\S+/account/reset-password\S+)")]
+    private static partial Regex ResetLink();
+
+    [GeneratedRegex(@"data-shared-key[^>]*>([a-z0-9 ]+)<")]
+    private static partial Regex SharedKey();
+}
