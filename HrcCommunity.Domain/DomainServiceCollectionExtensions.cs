@@ -1,6 +1,7 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
+using HrcCommunity.Domain.Features.Drafts;
 using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
@@ -59,6 +60,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, ContentPagesSeed>();
         services.AddSingleton<MembersService>();
         services.AddSingleton<ISeed, MembersSeed>();
+
+        // Form drafts saved as people type, so nothing is lost to a dropped connection
+        services.AddSingleton<DraftService>();
 
         return services;
     }

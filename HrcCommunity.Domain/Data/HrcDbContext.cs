@@ -26,6 +26,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureNetworks(builder);
         ConfigureKnowledge(builder);
         ConfigureQuestions(builder);
+        ConfigureDrafts(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);

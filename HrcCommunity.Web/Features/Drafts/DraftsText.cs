@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Drafts;
+
+public sealed class DraftsText;
