@@ -74,8 +74,17 @@ public sealed class AdminCommandTests : IDisposable
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        // Generous: the command starts the host and migrates a new database, slow on a busy 2-core machine.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The command did not finish: {await stdout}{await stderr}");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 
