@@ -2,6 +2,7 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Members;
+using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
 using HrcCommunity.Domain.Seeding;
@@ -56,6 +57,14 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, ContentPagesSeed>();
         services.AddSingleton<MembersService>();
         services.AddSingleton<ISeed, MembersSeed>();
+
+        // Directory of international city networks
+        services.AddSingleton<NetworkDirectoryService>();
+        services.AddSingleton<NetworkEditingService>();
+        services.AddSingleton<NetworkCorrectionService>();
+        services.AddSingleton<NetworkCsvService>();
+        services.AddSingleton<ISeed, NetworksSeed>();
+        services.AddSingleton<ISeed, NetworkDemoContactsSeed>();
 
         return services;
     }
