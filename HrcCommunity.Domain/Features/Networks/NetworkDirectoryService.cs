@@ -108,11 +108,17 @@ public sealed class NetworkDirectoryService(IDbContextFactory<HrcDbContext> dbFa
             "region" => NetworkVocabulary.Regions,
             "size" => NetworkVocabulary.Sizes,
             "model" => NetworkVocabulary.Models,
-            _ => counts.Keys.Union(filter.Selected).Select(code => new VocabularyItem(code, ThemeCatalog.LabelOf(code)))
-                .OrderBy(t => t.Label, StringComparer.OrdinalIgnoreCase),
+            // Catalogue order keeps "SDG 3" before "SDG 10" and groups rights, goals and thematic cities.
+            _ => counts.Keys.Union(filter.Selected).OrderBy(ThemeOrder).Select(code => new VocabularyItem(code, ThemeCatalog.LabelOf(code))),
         };
         return new Facet(filter.Key, filter.Label,
             vocabulary.Select(v => new FacetValue(v.Code, v.Label, counts.GetValueOrDefault(v.Code), filter.Selected.Contains(v.Code))).ToList());
+    }
+
+    private static int ThemeOrder(string code)
+    {
+        var index = ThemeCatalog.All.ToList().FindIndex(t => t.Code == code);
+        return index < 0 ? int.MaxValue : index;
     }
 
     private static HashSet<string> Set(IReadOnlyList<string>? values) =>
