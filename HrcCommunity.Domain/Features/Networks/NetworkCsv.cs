@@ -26,7 +26,8 @@ public sealed class NetworkCsvService(IDbContextFactory<HrcDbContext> dbFactory,
     public async Task WriteAsync(Actor actor, NetworkQuery query, TextWriter writer, CancellationToken ct = default)
     {
         var fields = NetworkFields.VisibleTo(actor).ToList();
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        // Text that anyone could have proposed must not run as a formula when the file is opened in a spreadsheet.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
         csv.WriteField("slug");
         foreach (var field in fields) csv.WriteField(field.Key);
         await csv.NextRecordAsync();

@@ -85,6 +85,21 @@ public sealed class NetworkImportTests
     }
 
     [Fact]
+    public async Task Export_EscapesTextThatASpreadsheetWouldRunAsAFormula()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var admin = await database.CreateUserAsync("Ada Admin", Roles.Admin);
+        var m = NetworkTestData.Marker();
+        await database.Get<NetworkCsvService>().ImportAsync(admin, NetworkTestData.Csv("slug,name,summary", $"{m}-f,Formula {m},=1+2"));
+        var csv = new StringWriter();
+
+        await database.Get<NetworkCsvService>().WriteAsync(Actor.Anonymous, new NetworkQuery(Q: m), csv);
+
+        Assert.DoesNotContain(",=1+2", csv.ToString());
+        Assert.Contains("'=1+2", csv.ToString());
+    }
+
+    [Fact]
     public async Task Import_IsForAdminsOnly()
     {
         await using var database = await SqliteDatabase.CreateAsync();
