@@ -3,6 +3,7 @@ using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Drafts;
 using HrcCommunity.Domain.Features.Members;
+using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
 using HrcCommunity.Domain.Seeding;
@@ -63,6 +64,14 @@ public static class DomainServiceCollectionExtensions
 
         // Form drafts saved as people type, so nothing is lost to a dropped connection
         services.AddSingleton<DraftService>();
+
+        // Directory of international city networks
+        services.AddSingleton<NetworkDirectoryService>();
+        services.AddSingleton<NetworkEditingService>();
+        services.AddSingleton<NetworkCorrectionService>();
+        services.AddSingleton<NetworkCsvService>();
+        services.AddSingleton<ISeed, NetworksSeed>();
+        services.AddSingleton<ISeed, NetworkDemoContactsSeed>();
 
         return services;
     }

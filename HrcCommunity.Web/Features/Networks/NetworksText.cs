@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Networks;
+
+public sealed class NetworksText;
