@@ -1,6 +1,7 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
+using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
@@ -56,6 +57,14 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, ContentPagesSeed>();
         services.AddSingleton<MembersService>();
         services.AddSingleton<ISeed, MembersSeed>();
+
+        // Excellence Knowledge Centre and shared practices
+        services.Configure<KnowledgeOptions>(configuration.GetSection(KnowledgeOptions.Section));
+        services.AddSingleton<KnowledgeService>();
+        services.AddSingleton<KnowledgeAttachmentService>();
+        services.AddSingleton<PracticeService>();
+        services.AddSingleton<ISeed, KnowledgeSeed>();
+        services.AddSingleton<ISeed, PracticesDemoSeed>();
 
         return services;
     }

@@ -1,5 +1,6 @@
 using HrcCommunity.Tests.Features.Accounts;
 using HrcCommunity.Tests.Features.Content;
+using HrcCommunity.Tests.Features.Knowledge;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Infrastructure;
 
@@ -11,11 +12,13 @@ public static class RouteCatalog
     public static IEnumerable<RouteExpectation> All =>
         ContentRoutes.All
             .Concat(MembersRoutes.All)
-            .Concat(AccountsRoutes.All);
+            .Concat(AccountsRoutes.All)
+            .Concat(KnowledgeRoutes.All);
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
     public static IEnumerable<string> PublicPages =>
         ContentRoutes.PublicPages
             .Concat(MembersRoutes.PublicPages)
-            .Concat(AccountsRoutes.PublicPages);
+            .Concat(AccountsRoutes.PublicPages)
+            .Concat(KnowledgeRoutes.PublicPages);
 }
