@@ -84,7 +84,7 @@ public sealed class PracticeService(
             .ToListAsync(ct);
     }
 
-    public async Task<PracticeListResult> ListPublishedAsync(string? theme = null, string? city = null, int page = 1, int pageSize = 20,
+    public async Task<PracticeListResult> ListPublishedAsync(string? theme = null, int page = 1, int pageSize = 20,
         CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 100);
@@ -92,7 +92,6 @@ public sealed class PracticeService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Practices.AsNoTracking().Where(p => p.Status == PracticeStatus.Published);
         if (!string.IsNullOrEmpty(theme)) query = query.Where(p => p.Themes.Contains(theme));
-        if (!string.IsNullOrEmpty(city)) query = query.Where(p => p.City == city);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Title).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new

@@ -124,4 +124,26 @@ public sealed class KnowledgeHttpTests(AppHost app)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task ItemPage_RendersAnXssCorpusInert_InBodyLinksAndTitle()
+    {
+        var knowledge = app.Services.GetRequiredService<KnowledgeService>();
+        const string corpus = "<script>alert('body')</script>\n\n<img src=x onerror=alert(2)>\n\n[click me](javascript:alert(3))\n\n<a href=\"javascript:alert(4)\">raw</a>";
+        var slug = await knowledge.CreateAsync(Actor.System, new KnowledgeInput($"<script>alert('title')</script> {Guid.NewGuid():N}",
+            KnowledgeSection.OtherIssues, "<b onmouseover=alert(5)>summary</b>", corpus, corpus, false, [], [new("<script>x</script>", "https://example.org/")], []));
+        var version = await knowledge.MoveAsync(Actor.System, slug, KnowledgeStatus.InReview, 1);
+        await knowledge.MoveAsync(Actor.System, slug, KnowledgeStatus.Published, version);
+
+        foreach (var persona in new[] { Persona.Anonymous, Persona.Practitioner })
+        {
+            var html = await (await app.ClientAsync(persona)).GetStringAsync($"/knowledge/{slug}");
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<script>x", html);
+            Assert.DoesNotContain("<img src=x", html);
+            Assert.DoesNotContain("<b onmouseover", html);
+            Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("&lt;script&gt;alert(&#x27;title&#x27;)", html);
+        }
+    }
 }
