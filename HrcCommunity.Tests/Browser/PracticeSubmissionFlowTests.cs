@@ -22,6 +22,7 @@ public sealed class PracticeSubmissionFlowTests(BrowserHost host)
         await practitioner.GetByLabel("Results", new() { Exact = true }).FillAsync("Two thousand rides a week.");
         await practitioner.GetByLabel("Lessons learned").FillAsync("Ask the workers first.");
         await practitioner.GetByLabel("Contact", new() { Exact = true }).FillAsync("Transport office, Utrecht");
+        await practitioner.GetByLabel("Themes").SelectOptionAsync(["right-work-and-social-security", "sdg-11"]);
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Submit practice" }).ClickAsync();
 
         await Expect(practitioner.GetByRole(AriaRole.Status)).ToContainTextAsync("waiting for a coordinator's review");
@@ -33,10 +34,13 @@ public sealed class PracticeSubmissionFlowTests(BrowserHost host)
         await coordinator.GetByRole(AriaRole.Button, new() { Name = $"Publish {title}" }).ClickAsync();
         await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"Published \"{title}\"");
 
-        await practitioner.GotoAsync("/practices");
+        await practitioner.GotoAsync("/practices?theme=right-work-and-social-security");
         await practitioner.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(practitioner.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Expect(practitioner.GetByText("Transport office, Utrecht")).ToBeVisibleAsync();
+        var themes = practitioner.Locator("p.meta", new() { HasText = "Themes:" });
+        await Expect(themes).ToContainTextAsync("Work and social security");
+        await Expect(themes).ToContainTextAsync("SDG 11: Sustainable cities and communities");
 
         await practitioner.Context.CloseAsync();
         await coordinator.Context.CloseAsync();
