@@ -11,6 +11,11 @@ public sealed class PracticeSubmissionFlowTests(BrowserHost host)
     public async Task Practitioner_SubmitsAPractice_CoordinatorPublishesItInAnotherBrowser_PractitionerFindsItOnPractices()
     {
         var title = $"Night buses for shift workers {Guid.NewGuid():N}"[..45];
+        // The coordinator's queue is open before the practice arrives: it must appear there live.
+        var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
+        await coordinator.GotoAsync("/practices/review");
+        await BrowserHost.WaitForInteractiveAsync(coordinator);
+
         var practitioner = await host.NewPageAsAsync(Persona.Practitioner);
         await practitioner.GotoAsync("/practices/submit");
         await BrowserHost.WaitForInteractiveAsync(practitioner);
@@ -28,11 +33,10 @@ public sealed class PracticeSubmissionFlowTests(BrowserHost host)
         await Expect(practitioner.GetByRole(AriaRole.Status)).ToContainTextAsync("waiting for a coordinator's review");
         await Expect(practitioner.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
 
-        var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
-        await coordinator.GotoAsync("/practices/review");
-        await BrowserHost.WaitForInteractiveAsync(coordinator);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = $"Publish {title}" }).ClickAsync();
         await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"Published \"{title}\"");
+        // The submitter's own list follows the decision without a reload.
+        await Expect(practitioner.Locator(".card", new() { HasText = title }).Locator(".badge")).ToHaveTextAsync("published");
 
         await practitioner.GotoAsync("/practices?theme=right-work-and-social-security");
         await practitioner.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();

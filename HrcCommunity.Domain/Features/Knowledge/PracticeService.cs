@@ -13,7 +13,8 @@ namespace HrcCommunity.Domain.Features.Knowledge;
 /// rejected) by coordinators; once published, practitioners comment and mark them useful.
 /// </summary>
 public sealed class PracticeService(
-    IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, KnowledgeService knowledge, IOptions<EmailOptions> email)
+    IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, KnowledgeService knowledge, IOptions<EmailOptions> email,
+    ILiveNotifier<PracticeChanged> notifier)
 {
     public const string Kind = "practice";
 
@@ -37,6 +38,7 @@ public sealed class PracticeService(
         Apply(practice, input);
         db.Practices.Add(practice);
         await db.SaveChangesAsync(ct);
+        await PublishLiveAsync(practice);
         return practice.Slug;
     }
 
@@ -61,6 +63,7 @@ public sealed class PracticeService(
         practice.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         practice.Version++;
         await SaveAsync(db, ct);
+        await PublishLiveAsync(practice);
     }
 
     public async Task<IReadOnlyList<PracticeSubmission>> MineAsync(Actor actor, CancellationToken ct = default)
@@ -166,6 +169,14 @@ public sealed class PracticeService(
         if (!string.IsNullOrEmpty(submitterEmail))
             db.Enqueue(clock, submitterEmail, DecisionSubject(practice), DecisionBody(practice), "practice-review");
         await SaveAsync(db, ct);
+        await PublishLiveAsync(practice);
+    }
+
+    private async Task PublishLiveAsync(Practice practice)
+    {
+        var changed = new PracticeChanged(practice.Slug, practice.Status);
+        await notifier.PublishAsync(PracticeChanged.QueueTopic, changed);
+        await notifier.PublishAsync(PracticeChanged.SubmitterTopic(practice.SubmitterId), changed);
     }
 
     public async Task CommentAsync(Actor actor, string slug, string body, CancellationToken ct = default)
