@@ -2,6 +2,8 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Drafts;
+
+using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Notifications;
@@ -72,6 +74,14 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<NetworkCsvService>();
         services.AddSingleton<ISeed, NetworksSeed>();
         services.AddSingleton<ISeed, NetworkDemoContactsSeed>();
+
+        // Excellence Knowledge Centre and shared practices
+        services.Configure<KnowledgeOptions>(configuration.GetSection(KnowledgeOptions.Section));
+        services.AddSingleton<KnowledgeService>();
+        services.AddSingleton<KnowledgeAttachmentService>();
+        services.AddSingleton<PracticeService>();
+        services.AddSingleton<ISeed, KnowledgeSeed>();
+        services.AddSingleton<ISeed, PracticesDemoSeed>();
 
         return services;
     }

@@ -1,5 +1,6 @@
 using HrcCommunity.Tests.Features.Accounts;
 using HrcCommunity.Tests.Features.Content;
+using HrcCommunity.Tests.Features.Knowledge;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Features.Networks;
 using HrcCommunity.Tests.Infrastructure;
@@ -10,15 +11,21 @@ namespace HrcCommunity.Tests.Features;
 public static class RouteCatalog
 {
     public static IEnumerable<RouteExpectation> All =>
-        ContentRoutes.All
-            .Concat(MembersRoutes.All)
-            .Concat(NetworksRoutes.All)
-            .Concat(AccountsRoutes.All);
+    [
+        .. ContentRoutes.All,
+        .. MembersRoutes.All,
+        .. AccountsRoutes.All,
+        .. NetworksRoutes.All,
+        .. KnowledgeRoutes.All,
+    ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
     public static IEnumerable<string> PublicPages =>
-        ContentRoutes.PublicPages
-            .Concat(MembersRoutes.PublicPages)
-            .Concat(NetworksRoutes.PublicPages)
-            .Concat(AccountsRoutes.PublicPages);
+    [
+        .. ContentRoutes.PublicPages,
+        .. MembersRoutes.PublicPages,
+        .. AccountsRoutes.PublicPages,
+        .. NetworksRoutes.PublicPages,
+        .. KnowledgeRoutes.PublicPages,
+    ];
 }

@@ -2,6 +2,8 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Networks;
+
+using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -41,6 +43,8 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapAccountEndpoints();
         app.MapNetworkEndpoints();
+
+        app.MapKnowledgeEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

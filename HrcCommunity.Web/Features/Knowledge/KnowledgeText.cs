@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Knowledge;
+
+public sealed class KnowledgeText;
