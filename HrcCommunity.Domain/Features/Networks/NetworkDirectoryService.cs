@@ -69,6 +69,14 @@ public sealed class NetworkDirectoryService(IDbContextFactory<HrcDbContext> dbFa
         return new NetworkPageView(ToEntry(network, actor), cities, tagged, history);
     }
 
+    /// <summary>Every network in the directory, for the pickers other features tag their records with.</summary>
+    public async Task<IReadOnlyList<NetworkLink>> ListOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Networks.AsNoTracking().Where(n => n.DeletedAt == null)
+            .OrderBy(n => n.Name).Select(n => new NetworkLink(n.Slug, n.Name)).ToListAsync(ct);
+    }
+
     /// <summary>The networks one of our member cities belongs to, for its profile page.</summary>
     public async Task<IReadOnlyList<NetworkLink>> NetworksOfCityAsync(string citySlug, CancellationToken ct = default)
     {

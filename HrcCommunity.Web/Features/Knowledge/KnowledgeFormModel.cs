@@ -13,22 +13,18 @@ public sealed class KnowledgeFormModel
     public bool PractitionersOnly { get; set; }
     public string[] Themes { get; set; } = [];
     public List<LinkRow> Links { get; set; } = [];
-    /// <summary>Network identifiers separated by commas or spaces, until the network picker arrives.</summary>
-    public string NetworkSlugs { get; set; } = "";
+    public IReadOnlyList<string> NetworkSlugs { get; set; } = [];
 
     public static KnowledgeFormModel From(KnowledgeInput input) => new()
     {
         Title = input.Title, Section = input.Section, Summary = input.Summary, Body = input.Body,
         PractitionerBody = input.PractitionerBody, PractitionersOnly = input.PractitionersOnly, Themes = input.Themes.ToArray(),
         Links = input.Links.Select(l => new LinkRow { Title = l.Title, Url = l.Url }).ToList(),
-        NetworkSlugs = string.Join(", ", input.NetworkSlugs),
+        NetworkSlugs = input.NetworkSlugs,
     };
 
     public KnowledgeInput ToInput() => new(Title, Section, Summary, Body, PractitionerBody, PractitionersOnly, Themes,
-        LinkRow.ToInputs(Links), SplitList(NetworkSlugs));
-
-    public static IReadOnlyList<string> SplitList(string text) =>
-        text.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        LinkRow.ToInputs(Links), NetworkSlugs);
 }
 
 public sealed class LinkRow

@@ -14,16 +14,16 @@ public sealed class PracticeFormModel
     public string Contact { get; set; } = "";
     public string[] Themes { get; set; } = [];
     public List<LinkRow> Links { get; set; } = [];
-    public string NetworkSlugs { get; set; } = "";
+    public IReadOnlyList<string> NetworkSlugs { get; set; } = [];
 
     public static PracticeFormModel From(PracticeInput input) => new()
     {
         Title = input.Title, City = input.City, Period = input.Period, Problem = input.Problem, Approach = input.Approach,
         Results = input.Results, Lessons = input.Lessons, Contact = input.Contact, Themes = input.Themes.ToArray(),
         Links = input.Links.Select(l => new LinkRow { Title = l.Title, Url = l.Url }).ToList(),
-        NetworkSlugs = string.Join(", ", input.NetworkSlugs),
+        NetworkSlugs = input.NetworkSlugs,
     };
 
     public PracticeInput ToInput() => new(Title, City, Period, Problem, Approach, Results, Lessons, Contact, Themes,
-        LinkRow.ToInputs(Links), KnowledgeFormModel.SplitList(NetworkSlugs));
+        LinkRow.ToInputs(Links), NetworkSlugs);
 }
