@@ -29,4 +29,25 @@ public sealed class DraftRecoveryFlowTests(BrowserHost host)
         await Expect(again.GetByLabel("Text (Markdown)")).ToHaveValueAsync(original);
         await editor.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AHalfWrittenPractice_SurvivesANewConnection()
+    {
+        var title = $"Half-written practice {Guid.NewGuid():N}";
+        var writer = await host.NewPageAsAsync(Persona.Practitioner);
+        await writer.GotoAsync("/practices/submit");
+        await BrowserHost.WaitForInteractiveAsync(writer);
+        await writer.GetByLabel("Title of the practice").FillAsync(title);
+        await writer.GetByLabel("Title of the practice").BlurAsync();
+        await Expect(writer.Locator("[data-draft-status]")).ToContainTextAsync("Draft saved");
+
+        var again = await writer.Context.NewPageAsync();
+        await again.GotoAsync("/practices/submit");
+        await BrowserHost.WaitForInteractiveAsync(again);
+        await Expect(again.GetByLabel("Title of the practice")).ToHaveValueAsync(title);
+
+        await again.GetByRole(AriaRole.Button, new() { Name = "Discard the draft" }).ClickAsync();
+        await Expect(again.GetByLabel("Title of the practice")).ToHaveValueAsync("");
+        await writer.Context.CloseAsync();
+    }
 }

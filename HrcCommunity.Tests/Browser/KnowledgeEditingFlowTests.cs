@@ -34,7 +34,7 @@ public sealed class KnowledgeEditingFlowTests(BrowserHost host)
         {
             Name = "officers.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"),
         });
-        await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("Attached officers.pdf");
+        await Expect(coordinator.GetByRole(AriaRole.Status).Filter(new() { HasText = "Attached" })).ToContainTextAsync("Attached officers.pdf");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(coordinator.Locator("[data-status]")).ToHaveTextAsync("in review");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
