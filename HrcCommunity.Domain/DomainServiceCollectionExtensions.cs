@@ -4,6 +4,7 @@ using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
+using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,17 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, ContentPagesSeed>();
         services.AddSingleton<MembersService>();
         services.AddSingleton<ISeed, MembersSeed>();
+
+        // Questions: asking, the experts' queue, published answers and their measures
+        services.Configure<QuestionsOptions>(configuration.GetSection(QuestionsOptions.Section));
+        services.AddSingleton<StatusLinks>();
+        services.AddSingleton<QuestionIntakeService>();
+        services.AddSingleton<QuestionTriageService>();
+        services.AddSingleton<PublishedAnswersService>();
+        services.AddSingleton<CannedReplyService>();
+        services.AddSingleton<QuestionMeasuresService>();
+        services.AddSingleton<ISeed, CannedRepliesSeed>();
+        services.AddSingleton<ISeed, QuestionsDemoSeed>();
 
         return services;
     }

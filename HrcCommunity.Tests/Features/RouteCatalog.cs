@@ -1,6 +1,7 @@
 using HrcCommunity.Tests.Features.Accounts;
 using HrcCommunity.Tests.Features.Content;
 using HrcCommunity.Tests.Features.Members;
+using HrcCommunity.Tests.Features.Questions;
 using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features;
@@ -11,11 +12,13 @@ public static class RouteCatalog
     public static IEnumerable<RouteExpectation> All =>
         ContentRoutes.All
             .Concat(MembersRoutes.All)
-            .Concat(AccountsRoutes.All);
+            .Concat(AccountsRoutes.All)
+            .Concat(QuestionsRoutes.All);
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
     public static IEnumerable<string> PublicPages =>
         ContentRoutes.PublicPages
             .Concat(MembersRoutes.PublicPages)
-            .Concat(AccountsRoutes.PublicPages);
+            .Concat(AccountsRoutes.PublicPages)
+            .Concat(QuestionsRoutes.PublicPages);
 }
