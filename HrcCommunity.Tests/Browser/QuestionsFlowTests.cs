@@ -107,6 +107,25 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         await coordinator.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task QueueFilters_AreKeptInTheUrl_AndSurviveAReload()
+    {
+        var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
+        await coordinator.GotoAsync("/experts/queue");
+        await BrowserHost.WaitForInteractiveAsync(coordinator);
+
+        await coordinator.GetByLabel("State").SelectOptionAsync("rejectedasspam");
+        await coordinator.WaitForURLAsync(url => url.Contains("state=rejectedasspam"));
+        await Expect(coordinator.Locator(".queue-table tbody tr")).Not.ToHaveCountAsync(0);
+        await Expect(coordinator.Locator(".queue-table .question-state").Filter(new() { HasNotText = "Rejected as spam" })).ToHaveCountAsync(0);
+
+        await coordinator.ReloadAsync();
+        await Expect(coordinator.GetByLabel("State")).ToHaveValueAsync("rejectedasspam");
+        await Expect(coordinator.Locator(".queue-table tbody tr", new() { HasText = "Cheap offers for city officials" })).ToBeVisibleAsync();
+
+        await coordinator.Context.CloseAsync();
+    }
+
     private async Task<string> WaitForEmailAsync(string to, string subjectPart)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
