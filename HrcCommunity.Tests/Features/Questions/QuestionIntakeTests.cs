@@ -83,7 +83,8 @@ public sealed class QuestionIntakeTests
         Assert.DoesNotContain(receipt.StatusToken, stored.StatusSalt);
         Assert.True(receipt.StatusToken.Length >= 32);
         Assert.Equal(QuestionState.New, (await intake.GetStatusAsync(receipt.StatusToken)).State);
-        await Assert.ThrowsAsync<NotFoundException>(() => intake.GetStatusAsync(receipt.StatusToken[..^1] + "0"));
+        var altered = receipt.StatusToken[..^1] + (receipt.StatusToken[^1] == '0' ? "1" : "0");
+        await Assert.ThrowsAsync<NotFoundException>(() => intake.GetStatusAsync(altered));
     }
 
     [Fact]
