@@ -8,6 +8,7 @@ using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
+using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,17 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<PracticeService>();
         services.AddSingleton<ISeed, KnowledgeSeed>();
         services.AddSingleton<ISeed, PracticesDemoSeed>();
+
+        // Questions: asking, the experts' queue, published answers and their measures
+        services.Configure<QuestionsOptions>(configuration.GetSection(QuestionsOptions.Section));
+        services.AddSingleton<StatusLinks>();
+        services.AddSingleton<QuestionIntakeService>();
+        services.AddSingleton<QuestionTriageService>();
+        services.AddSingleton<PublishedAnswersService>();
+        services.AddSingleton<CannedReplyService>();
+        services.AddSingleton<QuestionMeasuresService>();
+        services.AddSingleton<ISeed, CannedRepliesSeed>();
+        services.AddSingleton<ISeed, QuestionsDemoSeed>();
 
         return services;
     }

@@ -3,6 +3,7 @@ using HrcCommunity.Tests.Features.Content;
 using HrcCommunity.Tests.Features.Knowledge;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Features.Networks;
+using HrcCommunity.Tests.Features.Questions;
 using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features;
@@ -17,6 +18,7 @@ public static class RouteCatalog
         .. AccountsRoutes.All,
         .. NetworksRoutes.All,
         .. KnowledgeRoutes.All,
+        .. QuestionsRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
@@ -27,5 +29,6 @@ public static class RouteCatalog
         .. AccountsRoutes.PublicPages,
         .. NetworksRoutes.PublicPages,
         .. KnowledgeRoutes.PublicPages,
+        .. QuestionsRoutes.PublicPages,
     ];
 }

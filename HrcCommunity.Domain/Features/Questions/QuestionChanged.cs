@@ -1,0 +1,11 @@
+namespace HrcCommunity.Domain.Features.Questions;
+
+/// <summary>Live event: a question was asked, claimed, answered, published or otherwise changed.</summary>
+public sealed record QuestionChanged(int QuestionId, QuestionState State, QuestionAction Action)
+{
+    /// <summary>The triage queue's topic, also the SignalR hub group of the same name.</summary>
+    public const string QueueTopic = "questions-queue";
+
+    /// <summary>One question's own topic, for its detail page.</summary>
+    public static string TopicOf(int questionId) => $"questions/{questionId}";
+}

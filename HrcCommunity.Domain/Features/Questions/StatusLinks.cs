@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using HrcCommunity.Domain.Data;
+using Microsoft.Extensions.Options;
+using HrcCommunity.Domain.Features.Notifications;
+
+namespace HrcCommunity.Domain.Features.Questions;
+
+/// <summary>
+/// The askers' private status links. A link's token is an HMAC of a per-question salt under a key kept
+/// in the data folder, and the database holds only the token's hash: a copy of the database alone
+/// opens no link, yet the answer email can repeat the link the asker was first given.
+/// </summary>
+public sealed class StatusLinks(DataFolder dataFolder, IOptions<EmailOptions> email)
+{
+    private readonly Lazy<byte[]> _key = new(() => LoadOrCreateKey(dataFolder));
+
+    public (string Salt, string Token) Create()
+    {
+        var salt = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        return (salt, TokenFor(salt));
+    }
+
+    public string TokenFor(string salt) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(salt))).ToLowerInvariant()[..40];
+
+    public string UrlFor(string token) => $"{email.Value.PublicBaseUrl.TrimEnd('/')}/questions/status/{token}";
+
+    public static string Hash(string value) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value))).ToLowerInvariant();
+
+    private static byte[] LoadOrCreateKey(DataFolder folder)
+    {
+        Directory.CreateDirectory(folder.KeysPath);
+        var path = Path.Combine(folder.KeysPath, "question-status-links.key");
+        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        var key = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: use theirs, so every link stays valid.
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HrcCommunity.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class QuestionsFlowTests(BrowserHost host)
+{
+    [Fact]
+    public async Task VisitorAsks_OpenQueueShowsItLive_ExpertClaimsAnswersAndPublishes_AnswerIsPublicWithoutTheAsker()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var title = $"How can our council involve residents in budgeting {unique}?";
+        var askerName = $"Quirin Askwell {unique}";
+        var askerEmail = $"quirin-{unique}@example.org";
+
+        var expert = await host.NewPageAsAsync(Persona.Expert);
+        await expert.GotoAsync("/experts/queue");
+        await BrowserHost.WaitForInteractiveAsync(expert);
+        await Expect(expert.Locator(".presence-names")).ToContainTextAsync("Emil Expert");
+
+        var visitor = await host.NewPageAsync();
+        await visitor.GotoAsync("/questions/ask");
+        await visitor.GetByLabel("Your question in one line").FillAsync(title);
+        await visitor.GetByLabel("Your question in detail").FillAsync("We want residents to decide on part of the city budget in a way that respects the rights of everyone. Where do we start?");
+        await visitor.GetByLabel("Topic", new() { Exact = true }).SelectOptionAsync("participation");
+        await visitor.GetByLabel("Your name (optional)").FillAsync(askerName);
+        await visitor.GetByLabel("City or organisation (optional)").FillAsync("Town of Examplehaven");
+        await visitor.GetByLabel("Your email, to receive the answer").FillAsync(askerEmail);
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Send my question" }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Thank you: your question has been sent" })).ToBeVisibleAsync();
+
+        // The expert's page was open before the question existed: it appears without a reload.
+        var row = expert.Locator("tr", new() { HasText = title });
+        await Expect(row).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Claim {title}" }).ClickAsync();
+        await Expect(expert.GetByRole(AriaRole.Status)).ToContainTextAsync("You claimed");
+        await Expect(row.Locator(".holder")).ToHaveTextAsync("Emil Expert");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(expert.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await BrowserHost.WaitForInteractiveAsync(expert);
+        await Expect(expert.Locator(".asker")).ToContainTextAsync(askerName);
+        await expert.GetByLabel("Answer (Markdown)").FillAsync("Start with a **small share** of the budget, invite everyone, and report back on what was decided.");
+        await expert.GetByLabel("Short summary").FillAsync("Begin small, open the process to all, and report back.");
+        await expert.GetByRole(AriaRole.Button, new() { Name = "Send the answer to the asker" }).ClickAsync();
+        await Expect(expert.GetByRole(AriaRole.Status)).ToContainTextAsync("The answer was sent to the asker.");
+
+        var email = await WaitForEmailAsync(askerEmail, "answered your question");
+        Assert.Contains("small share", email);
+        Assert.Contains("/questions/status/", email);
+
+        await expert.GetByRole(AriaRole.Button, new() { Name = "Publish to /answers" }).ClickAsync();
+        await Expect(expert.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Published");
+
+        await visitor.GotoAsync("/answers");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Expect(visitor.Locator("main")).ToContainTextAsync("small share");
+        await Expect(visitor.Locator("main")).Not.ToContainTextAsync(askerName);
+        await Expect(visitor.Locator("main")).Not.ToContainTextAsync(askerEmail);
+        await Expect(visitor.Locator("main")).Not.ToContainTextAsync("Examplehaven");
+
+        await visitor.Context.CloseAsync();
+        await expert.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TwoExpertsClaimAtOnce_OneSucceeds_TheOtherIsToldWhoHasIt()
+    {
+        var title = $"Which indicators show progress on the right to housing {Guid.NewGuid().ToString("N")[..8]}?";
+        var visitor = await host.NewPageAsync();
+        await visitor.GotoAsync("/questions/ask");
+        await visitor.GetByLabel("Your question in one line").FillAsync(title);
+        await visitor.GetByLabel("Your question in detail").FillAsync("We are drafting our first yearly report and want to include the right to adequate housing.");
+        await visitor.GetByLabel("Topic", new() { Exact = true }).SelectOptionAsync("monitoring");
+        await visitor.GetByLabel("Your email, to receive the answer").FillAsync($"housing-{Guid.NewGuid():N}@example.org");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Send my question" }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Thank you: your question has been sent" })).ToBeVisibleAsync();
+
+        var expert = await host.NewPageAsAsync(Persona.Expert);
+        var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
+        foreach (var page in new[] { expert, coordinator })
+        {
+            await page.GotoAsync("/experts/queue?state=new");
+            await BrowserHost.WaitForInteractiveAsync(page);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Claim {title}" })).ToBeVisibleAsync();
+        }
+
+        // Both clicks are dispatched inside the pages at the same moment: Playwright's own click waits for the
+        // element to be stable, and the winner's live update would remove the loser's button during that wait.
+        const string clickClaim = "label => { const b = document.querySelector(`button[aria-label=\"${label}\"]`); b.click(); return true; }";
+        await Task.WhenAll(expert.EvaluateAsync<bool>(clickClaim, $"Claim {title}"), coordinator.EvaluateAsync<bool>(clickClaim, $"Claim {title}"));
+
+        var outcome = expert.Locator(".alert-success, .alert-error");
+        var otherOutcome = coordinator.Locator(".alert-success, .alert-error");
+        await Expect(outcome).ToBeVisibleAsync();
+        await Expect(otherOutcome).ToBeVisibleAsync();
+        var expertWon = await expert.Locator(".alert-success").CountAsync() == 1;
+        var (winner, loser, winnerName) = expertWon ? (expert, coordinator, "Emil Expert") : (coordinator, expert, "Carla Coordinator");
+        await Expect(winner.GetByRole(AriaRole.Status)).ToContainTextAsync("You claimed");
+        await Expect(loser.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{winnerName} has already claimed this question.");
+
+        await visitor.Context.CloseAsync();
+        await expert.Context.CloseAsync();
+        await coordinator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task QueueFilters_AreKeptInTheUrl_AndSurviveAReload()
+    {
+        var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
+        await coordinator.GotoAsync("/experts/queue");
+        await BrowserHost.WaitForInteractiveAsync(coordinator);
+
+        await coordinator.GetByLabel("State").SelectOptionAsync("rejectedasspam");
+        await coordinator.WaitForURLAsync(url => url.Contains("state=rejectedasspam"));
+        await Expect(coordinator.Locator(".queue-table tbody tr")).Not.ToHaveCountAsync(0);
+        await Expect(coordinator.Locator(".queue-table .question-state").Filter(new() { HasNotText = "Rejected as spam" })).ToHaveCountAsync(0);
+
+        await coordinator.ReloadAsync();
+        await Expect(coordinator.GetByLabel("State")).ToHaveValueAsync("rejectedasspam");
+        await Expect(coordinator.Locator(".queue-table tbody tr", new() { HasText = "Cheap offers for city officials" })).ToBeVisibleAsync();
+
+        await coordinator.Context.CloseAsync();
+    }
+
+    private async Task<string> WaitForEmailAsync(string to, string subjectPart)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(host.App.OutboxFolder))
+            {
+                foreach (var file in Directory.GetFiles(host.App.OutboxFolder, "*.eml"))
+                {
+                    var text = await File.ReadAllTextAsync(file);
+                    if (text.Contains(to, StringComparison.OrdinalIgnoreCase) && text.Contains(subjectPart, StringComparison.Ordinal)) return text;
+                }
+            }
+            // The outbox dispatcher polls every 200 ms in tests; check again shortly.
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No email to {to} about \"{subjectPart}\" reached {host.App.OutboxFolder}.");
+    }
+}

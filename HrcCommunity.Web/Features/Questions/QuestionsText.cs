@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Questions;
+
+public sealed class QuestionsText;
