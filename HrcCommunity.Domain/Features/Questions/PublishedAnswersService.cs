@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Networks;
@@ -15,14 +16,11 @@ public sealed record AnswerListItem(string Slug, string Title, string Summary, s
 public sealed record PublishedAnswer(string Slug, string Title, string QuestionText, string Summary, string AnswerHtml,
     IReadOnlyList<string> Links, string Topic, string TopicLabel, IReadOnlyList<string> Themes, DateTime PublishedAt);
 
-/// <summary>What a Knowledge Centre item made from a published answer needs.</summary>
-public sealed record KnowledgeSource(string Title, string Summary, string Body, IReadOnlyList<string> Themes,
-    IReadOnlyList<string> Links, string SourceUrl);
-
 /// <summary>Publishing answers to /answers, closing them unpublished, and reading the public answers base.</summary>
 public sealed class PublishedAnswersService(
     IDbContextFactory<HrcDbContext> dbFactory,
     QuestionTriageService triage,
+    KnowledgeService knowledge,
     TimeProvider clock)
 {
     public const string SearchKind = "answer";
@@ -108,7 +106,14 @@ public sealed class PublishedAnswersService(
                 q.Topic, QuestionTopics.LabelOf(q.Topic), SplitThemes(q.Themes), q.PublishedAt!.Value);
     }
 
-    /// <summary>A published answer as a Knowledge Centre item would take it in (the item itself is made by the Knowledge feature).</summary>
+    /// <summary>
+    /// Starts a Knowledge Centre draft from a published answer and returns its slug; asking again
+    /// returns the same draft. The Knowledge feature decides who may add items.
+    /// </summary>
+    public async Task<string> PromoteToKnowledgeAsync(Actor actor, int id, CancellationToken ct = default) =>
+        await knowledge.CreateDraftFromSourceAsync(actor, await GetKnowledgeSourceAsync(actor, id, ct), ct);
+
+    /// <summary>A published answer as a Knowledge Centre item takes it in: question and answer, never the asker.</summary>
     public async Task<KnowledgeSource> GetKnowledgeSourceAsync(Actor actor, int id, CancellationToken ct = default)
     {
         actor.Require(actor.CanTriageQuestions, "turn answers into knowledge items");
@@ -120,7 +125,8 @@ public sealed class PublishedAnswersService(
         if (q.State != QuestionState.Published)
             throw new ConflictException("Only a published answer can become a Knowledge Centre item.");
         var body = $"**The question**\n\n{q.PublicBody}\n\n**The answer**\n\n{q.Answer}";
-        return new KnowledgeSource(q.Title, q.AnswerSummary, body, SplitThemes(q.Themes), AnswerLinks.Parse(q.AnswerLinks), $"/answers/{q.Slug}");
+        var links = AnswerLinks.Parse(q.AnswerLinks).Select(url => new KnowledgeLinkInput(url, url)).ToList();
+        return new KnowledgeSource(q.Title, q.AnswerSummary, body, SplitThemes(q.Themes), links, SearchKind, id.ToString(), $"/answers/{q.Slug}");
     }
 
     private static void RequirePublisher(Actor actor, Question q, string what)

@@ -15,6 +15,7 @@ public sealed partial class ExpertQuestionPage
     [Inject] private ILiveNotifier<QuestionChanged> Notifier { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private IStringLocalizer<QuestionsText> T { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Parameter] public int Id { get; set; }
 
@@ -30,7 +31,8 @@ public sealed partial class ExpertQuestionPage
     // The draft being edited and the version it was loaded at; a live reload never overwrites it.
     private string _answer = "", _summary = "", _links = "";
     private int _version;
-    private string? _reassignTo, _note, _networks;
+    private string? _reassignTo, _note;
+    private IReadOnlyList<string> _networks = [];
     private int _cannedId;
     private string _publicQuestion = "";
     private string[] _themes = [];
@@ -112,8 +114,14 @@ public sealed partial class ExpertQuestionPage
     private Task SendAnswerAsync() =>
         RunAsync(actor => Triage.SendAnswerAsync(actor, Id, new AnswerDraft(_answer, _summary, _links, _version)), T["AnswerSent"]);
 
-    private Task PublishAsync() => RunAsync(actor => Answers.PublishAsync(actor, Id, new PublishInput(
-        _publicQuestion, _themes, (_networks ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+    private Task PublishAsync() => RunAsync(actor => Answers.PublishAsync(actor, Id, new PublishInput(_publicQuestion, _themes, _networks)));
+
+    private async Task PromoteToKnowledgeAsync()
+    {
+        string? slug = null;
+        await RunAsync(async actor => slug = await Answers.PromoteToKnowledgeAsync(actor, Id));
+        if (slug is not null) Navigation.NavigateTo($"/knowledge/{slug}/edit");
+    }
 
     private Task AddNoteAsync() => RunAsync(async actor =>
     {
