@@ -1,9 +1,12 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
+using HrcCommunity.Domain.Features.Links;
 using HrcCommunity.Domain.Features.Members;
+using HrcCommunity.Domain.Features.News;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
+using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +59,13 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, ContentPagesSeed>();
         services.AddSingleton<MembersService>();
         services.AddSingleton<ISeed, MembersSeed>();
+
+        // Search, useful links and news
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<LinksService>();
+        services.AddSingleton<ISeed, LinksSeed>();
+        services.AddSingleton<NewsService>();
+        services.AddSingleton<ISeed, NewsDemoSeed>();
 
         return services;
     }

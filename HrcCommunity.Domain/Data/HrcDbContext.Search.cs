@@ -16,6 +16,8 @@ public sealed partial class HrcDbContext
             e.Property(x => x.Url).HasMaxLength(300);
             e.Property(x => x.Title).HasMaxLength(300);
             e.HasIndex(x => new { x.Kind, x.Key, x.Layer }).IsUnique();
+            // The Atom feed reads the newest public entries.
+            e.HasIndex(x => new { x.Layer, x.UpdatedAt });
         });
     }
 }

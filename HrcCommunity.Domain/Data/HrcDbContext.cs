@@ -26,6 +26,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureNetworks(builder);
         ConfigureKnowledge(builder);
         ConfigureQuestions(builder);
+        ConfigureLinksNews(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -35,6 +36,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureNetworks(ModelBuilder builder);
     partial void ConfigureKnowledge(ModelBuilder builder);
     partial void ConfigureQuestions(ModelBuilder builder);
+    partial void ConfigureLinksNews(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {
