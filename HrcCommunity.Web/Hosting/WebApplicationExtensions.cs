@@ -1,6 +1,7 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Features.Accounts;
+using HrcCommunity.Web.Features.Search;
 using HrcCommunity.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -39,6 +40,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapAccountEndpoints();
+        app.MapSearchEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
