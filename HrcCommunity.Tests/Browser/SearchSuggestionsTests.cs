@@ -45,7 +45,7 @@ public sealed class SearchSuggestionsTests(BrowserHost host)
         await box.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q=Slow$"));
-        await Expect(page.Locator(".search-hit").GetByRole(AriaRole.Link, new() { Name = "Slow City" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".search-hit").GetByRole(AriaRole.Link, new() { Name = "Slow City", Exact = true })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 }
