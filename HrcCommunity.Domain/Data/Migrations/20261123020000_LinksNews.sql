@@ -31,3 +31,7 @@ CREATE UNIQUE INDEX "IX_NewsPosts_Slug" ON "NewsPosts" ("Slug");
 
 -- The Atom feed reads the newest public entries of the search index.
 CREATE INDEX "IX_SearchEntries_Layer_UpdatedAt" ON "SearchEntries" ("Layer", "UpdatedAt");
+
+-- Search filters every full-text match on layer, kind and theme; this covering index answers that
+-- without reading each entry's long text.
+CREATE INDEX "IX_SearchEntries_Filter" ON "SearchEntries" ("Id", "Layer", "Kind", "Key", "Themes");

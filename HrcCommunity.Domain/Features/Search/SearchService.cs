@@ -22,6 +22,10 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
     private const string Rank = "bm25(search_fts, 10.0, 4.0, 1.0, 0.0)";
     private const string SnippetArgs = "char(57344), char(57345), '…', 24";
 
+    // CROSS JOIN keeps the full-text match as the outer loop (SQLite otherwise may scan the entries and
+    // probe the index per row), and the covering index filters each match without reading its text.
+    private const string Matches = $"FROM search_fts CROSS JOIN SearchEntries e INDEXED BY {HrcDbContext.SearchFilterIndex} ON e.Id = search_fts.rowid ";
+
     public async Task<SearchResults> SearchAsync(Actor actor, SearchRequest request, CancellationToken ct = default)
     {
         var query = request.Query?.Trim() ?? "";
@@ -40,7 +44,7 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         // Counts per kind ignore the kind filter (so the other kinds stay one click away) but honour the theme.
         var facets = new List<KindFacet>();
         await using (var command = Command(connection,
-            $"SELECT e.Kind, count(*) FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid " +
+            $"SELECT e.Kind, count(*) {Matches}" +
             $"WHERE search_fts MATCH @match AND {layer}{themeCondition} GROUP BY e.Kind", match, theme))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -58,7 +62,7 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         var ids = new List<long>();
         var kindCondition = kind is null ? "" : " AND e.Kind = @kind";
         await using (var command = Command(connection,
-            $"SELECT e.Id FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid " +
+            $"SELECT e.Id {Matches}" +
             $"WHERE search_fts MATCH @match AND {layer}{kindCondition}{themeCondition} " +
             $"ORDER BY {Rank}, e.Id LIMIT {PageSize} OFFSET {(page - 1) * PageSize}", match, theme, kind))
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -72,7 +76,7 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
             await using var command = Command(connection,
                 $"SELECT e.Id, e.Kind, e.Key, e.Url, e.Title, e.Themes, e.Layer, e.UpdatedAt, " +
                 $"snippet(search_fts, 2, {SnippetArgs}), snippet(search_fts, 1, {SnippetArgs}) " +
-                $"FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid " +
+                $"FROM search_fts CROSS JOIN SearchEntries e ON e.Id = search_fts.rowid " +
                 $"WHERE search_fts MATCH @match AND search_fts.rowid IN ({string.Join(',', ids)})", match);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -98,7 +102,7 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         await using var command = Command(db.Database.GetDbConnection(),
-            $"SELECT e.Kind, e.Title, e.Url FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid " +
+            $"SELECT e.Kind, e.Title, e.Url FROM search_fts CROSS JOIN SearchEntries e ON e.Id = search_fts.rowid " +
             $"WHERE search_fts MATCH @match AND {LayerCondition(actor)} ORDER BY {Rank}, e.Id LIMIT {SuggestionCount}", match);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var suggestions = new List<SearchSuggestion>();
