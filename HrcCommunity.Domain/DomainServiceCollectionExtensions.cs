@@ -9,6 +9,13 @@ using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
 using HrcCommunity.Domain.Features.Questions;
+
+using HrcCommunity.Domain.Features.Links;
+using HrcCommunity.Domain.Features.Members;
+using HrcCommunity.Domain.Features.News;
+using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Features.Notifications.Scheduling;
+using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +101,13 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<QuestionMeasuresService>();
         services.AddSingleton<ISeed, CannedRepliesSeed>();
         services.AddSingleton<ISeed, QuestionsDemoSeed>();
+
+        // Search, useful links and news
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<LinksService>();
+        services.AddSingleton<ISeed, LinksSeed>();
+        services.AddSingleton<NewsService>();
+        services.AddSingleton<ISeed, NewsDemoSeed>();
 
         return services;
     }

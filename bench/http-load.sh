@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-15}
 connections=${2:-32}
 shift $(( $# > 2 ? 2 : $# )) || true
-paths=("/" "/knowledge" "/search?q=human+rights" "/directory" "$@")
+paths=("/" "/knowledge" "/search?q=human+rights" "/search?q=housing&kind=link" "/links" "/news" "/directory" "$@")
 
 [ -d node_modules/autocannon ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet publish HrcCommunity.Web -c Release -o artifacts/bench-app --nologo -v quiet

@@ -27,6 +27,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureKnowledge(builder);
         ConfigureQuestions(builder);
         ConfigureDrafts(builder);
+        ConfigureLinksNews(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -36,6 +37,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureNetworks(ModelBuilder builder);
     partial void ConfigureKnowledge(ModelBuilder builder);
     partial void ConfigureQuestions(ModelBuilder builder);
+    partial void ConfigureLinksNews(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {

@@ -1,9 +1,12 @@
 using HrcCommunity.Tests.Features.Accounts;
 using HrcCommunity.Tests.Features.Content;
 using HrcCommunity.Tests.Features.Knowledge;
+using HrcCommunity.Tests.Features.Links;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Features.Networks;
+using HrcCommunity.Tests.Features.News;
 using HrcCommunity.Tests.Features.Questions;
+using HrcCommunity.Tests.Features.Search;
 using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features;
@@ -19,6 +22,9 @@ public static class RouteCatalog
         .. NetworksRoutes.All,
         .. KnowledgeRoutes.All,
         .. QuestionsRoutes.All,
+        .. SearchRoutes.All,
+        .. LinksRoutes.All,
+        .. NewsRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
@@ -30,5 +36,8 @@ public static class RouteCatalog
         .. NetworksRoutes.PublicPages,
         .. KnowledgeRoutes.PublicPages,
         .. QuestionsRoutes.PublicPages,
+        .. SearchRoutes.PublicPages,
+        .. LinksRoutes.PublicPages,
+        .. NewsRoutes.PublicPages,
     ];
 }

@@ -1,9 +1,9 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Features.Accounts;
-using HrcCommunity.Web.Features.Networks;
-
 using HrcCommunity.Web.Features.Knowledge;
+using HrcCommunity.Web.Features.Networks;
+using HrcCommunity.Web.Features.Search;
 using HrcCommunity.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -45,6 +45,8 @@ public static class WebApplicationExtensions
         app.MapNetworkEndpoints();
 
         app.MapKnowledgeEndpoints();
+
+        app.MapSearchEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

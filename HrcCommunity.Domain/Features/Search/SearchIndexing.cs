@@ -29,9 +29,9 @@ public static class SearchIndexing
             db.SearchEntries.Add(entry);
         }
         entry.Url = document.Url;
-        entry.Title = document.Title;
-        entry.Summary = document.Summary;
-        entry.Body = document.Body;
+        entry.Title = SearchSnippet.StripMarkers(document.Title);
+        entry.Summary = SearchSnippet.StripMarkers(document.Summary);
+        entry.Body = SearchSnippet.StripMarkers(document.Body);
         entry.Themes = string.Join(' ', document.Themes.Distinct());
         entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }

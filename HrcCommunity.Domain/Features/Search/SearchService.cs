@@ -1,0 +1,168 @@
+using System.Data.Common;
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Themes;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Domain.Features.Search;
+
+/// <summary>
+/// Full-text search over the index, layer-aware: anonymous and pending people only ever match the
+/// public entries; approved practitioners match both layers and see each record once, through its
+/// practitioners' entry when it has one. The layer condition is part of every statement's WHERE
+/// clause, so a practitioners-only entry cannot rank, count, suggest or leak its title.
+/// </summary>
+public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
+{
+    public const int PageSize = 20;
+    public const int MaxPage = 500;
+    public const int SuggestionCount = 8;
+
+    // Title weighs most, then the summary, then the body; the themes column is not indexed.
+    private const string Rank = "bm25(search_fts, 10.0, 4.0, 1.0, 0.0)";
+    private const string SnippetArgs = "char(57344), char(57345), '…', 24";
+
+    // CROSS JOIN keeps the full-text match as the outer loop (SQLite otherwise may scan the entries and
+    // probe the index per row), and the covering index filters each match without reading its text.
+    private const string Matches = $"FROM search_fts CROSS JOIN SearchEntries e INDEXED BY {HrcDbContext.SearchFilterIndex} ON e.Id = search_fts.rowid ";
+
+    public async Task<SearchResults> SearchAsync(Actor actor, SearchRequest request, CancellationToken ct = default)
+    {
+        var query = request.Query?.Trim() ?? "";
+        var kind = SearchKinds.IsKnown(request.Kind) ? request.Kind : null;
+        var theme = request.Theme is { } t && ThemeCatalog.IsKnown(t) ? t : null;
+        var match = FtsQuery.Build(query);
+        if (match is null)
+            return new SearchResults(Shorten(query), kind, theme, true, [], 0, 1, 0, []);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var layer = LayerCondition(actor);
+        var themeCondition = theme is null ? "" : " AND instr(' ' || e.Themes || ' ', @theme) > 0";
+
+        // Counts per kind ignore the kind filter (so the other kinds stay one click away) but honour the theme.
+        var facets = new List<KindFacet>();
+        await using (var command = Command(connection,
+            $"SELECT e.Kind, count(*) {Matches}" +
+            $"WHERE search_fts MATCH @match AND {layer}{themeCondition} GROUP BY e.Kind", match, theme))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) facets.Add(new KindFacet(reader.GetString(0), reader.GetInt32(1)));
+        }
+        facets = facets.OrderBy(f => IndexOfKind(f.Kind)).ToList();
+
+        var total = kind is null ? facets.Sum(f => f.Count) : facets.FirstOrDefault(f => f.Kind == kind)?.Count ?? 0;
+        var pageCount = Math.Min(MaxPage, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(request.Page, 1, Math.Max(1, pageCount));
+        if (total == 0) return new SearchResults(Shorten(query), kind, theme, false, [], 0, 1, 0, facets);
+
+        // First the ids of one page, ranked; snippets are then made for those rows only, because the
+        // sorter would otherwise build a snippet for every match before the LIMIT applies.
+        var ids = new List<long>();
+        var kindCondition = kind is null ? "" : " AND e.Kind = @kind";
+        await using (var command = Command(connection,
+            $"SELECT e.Id {Matches}" +
+            $"WHERE search_fts MATCH @match AND {layer}{kindCondition}{themeCondition} " +
+            $"ORDER BY {Rank}, e.Id LIMIT {PageSize} OFFSET {(page - 1) * PageSize}", match, theme, kind))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        }
+
+        var hits = new Dictionary<long, SearchHit>();
+        if (ids.Count > 0)
+        {
+            await using var command = Command(connection,
+                $"SELECT e.Id, e.Kind, e.Key, e.Url, e.Title, e.Themes, e.Layer, e.UpdatedAt, " +
+                $"snippet(search_fts, 2, {SnippetArgs}), snippet(search_fts, 1, {SnippetArgs}) " +
+                $"FROM search_fts CROSS JOIN SearchEntries e ON e.Id = search_fts.rowid " +
+                $"WHERE search_fts MATCH @match AND search_fts.rowid IN ({string.Join(',', ids)})", match);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var snippet = BestSnippet(reader.GetString(8), reader.GetString(9));
+                hits[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetString(4), SearchSnippet.Parse(snippet),
+                    reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    (ContentLayer)reader.GetInt32(6), reader.GetDateTime(7));
+            }
+        }
+        var ordered = ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
+        return new SearchResults(Shorten(query), kind, theme, false, ordered, total, page, pageCount, facets);
+    }
+
+    /// <summary>Titles that start with what was typed (every word, the last as a prefix), best first.</summary>
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(Actor actor, string? text, CancellationToken ct = default)
+    {
+        var terms = FtsQuery.Build(text);
+        if (terms is null || text!.Trim().Length < 2) return [];
+        var match = $"Title : ({terms})";
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = Command(db.Database.GetDbConnection(),
+            $"SELECT e.Kind, e.Title, e.Url FROM search_fts CROSS JOIN SearchEntries e ON e.Id = search_fts.rowid " +
+            $"WHERE search_fts MATCH @match AND {LayerCondition(actor)} ORDER BY {Rank}, e.Id LIMIT {SuggestionCount}", match);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var suggestions = new List<SearchSuggestion>();
+        while (await reader.ReadAsync(ct))
+            suggestions.Add(new SearchSuggestion(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return suggestions;
+    }
+
+    /// <summary>The newest public entries of the given kinds: what the Atom feed publishes.</summary>
+    public async Task<IReadOnlyList<FeedEntry>> LatestPublicAsync(IReadOnlyList<string> kinds, int count, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SearchEntries.AsNoTracking()
+            .Where(e => e.Layer == ContentLayer.Public && kinds.Contains(e.Kind))
+            .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id)
+            .Take(count)
+            .Select(e => new FeedEntry(e.Kind, e.Key, e.Url, e.Title, e.Summary, e.UpdatedAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Public people match only public entries. Practitioners match both layers, but a public entry
+    /// gives way when its record also has a practitioners' entry (the full text), so each record shows once.
+    /// </summary>
+    private static string LayerCondition(Actor actor) => actor.CanSeePractitionerLayer
+        ? "(e.Layer = 1 OR NOT EXISTS (SELECT 1 FROM SearchEntries p WHERE p.Kind = e.Kind AND p.Key = e.Key AND p.Layer = 1))"
+        : "e.Layer = 0";
+
+    private static DbCommand Command(DbConnection connection, string sql, string match, string? theme = null, string? kind = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "@match", match);
+        if (theme is not null) Add(command, "@theme", $" {theme} ");
+        if (kind is not null) Add(command, "@kind", kind);
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The body's excerpt when the match is there, else the summary's, else the start of the body.</summary>
+    private static string BestSnippet(string body, string summary)
+    {
+        if (body.Contains(SearchSnippet.Open)) return body;
+        if (summary.Length > 0) return summary;
+        return body;
+    }
+
+    private static int IndexOfKind(string kind)
+    {
+        for (var i = 0; i < SearchKinds.All.Count; i++)
+            if (SearchKinds.All[i] == kind) return i;
+        return SearchKinds.All.Count;
+    }
+
+    private static string Shorten(string query) => query.Length > FtsQuery.MaxInputLength ? query[..FtsQuery.MaxInputLength] : query;
+}

@@ -1,0 +1,211 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Search;
+using HrcCommunity.Tests.Infrastructure;
+
+namespace HrcCommunity.Tests.Features.Search;
+
+public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
+{
+    private readonly SqliteDatabase _database;
+    private readonly SearchService _search;
+
+    public SearchServiceTests(SqliteDatabase database)
+    {
+        _database = database;
+        _search = database.Get<SearchService>();
+    }
+
+    [Fact]
+    public async Task Anonymous_NeverGetsAPractitionersOnlyHit_NotItsTitleSnippetCountOrSuggestion()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("knowledge", Key(), "/knowledge/secret", $"Confidential {word} guidance",
+            "Internal summary", $"Contacts for {word} officers", ["sdg-16"], ContentLayer.Practitioners));
+        var pending = await _database.CreateUserAsync("Pending Person", ApprovalStatus.Pending);
+
+        foreach (var actor in new[] { Actor.Anonymous, pending })
+        {
+            var results = await _search.SearchAsync(actor, new SearchRequest(word));
+            Assert.Empty(results.Hits);
+            Assert.Equal(0, results.Total);
+            Assert.Empty(results.Facets);
+            Assert.Empty(await _search.SuggestAsync(actor, "Confidential " + word[..4]));
+        }
+    }
+
+    [Fact]
+    public async Task Practitioner_SeesARecordWithTwoLayersOnce_ThroughItsPractitionersEntry()
+    {
+        var word = UniqueWord();
+        var key = Key();
+        await IndexAsync(new SearchDocument("knowledge", key, $"/knowledge/{key}", $"Housing {word}", "Public summary", $"Public text about {word}", []));
+        await IndexAsync(new SearchDocument("knowledge", key, $"/knowledge/{key}", $"Housing {word}", "Public summary",
+            $"Public text about {word}. Practitioners' details: phone the focal point", [], ContentLayer.Practitioners));
+        var practitioner = await _database.CreateUserAsync("Pia Practitioner", Roles.Practitioner);
+
+        var forPractitioner = await _search.SearchAsync(practitioner, new SearchRequest(word));
+        var forAnonymous = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word));
+
+        var hit = Assert.Single(forPractitioner.Hits);
+        Assert.Equal(ContentLayer.Practitioners, hit.Layer);
+        Assert.Equal(1, Assert.Single(forPractitioner.Facets).Count);
+        Assert.Equal(ContentLayer.Public, Assert.Single(forAnonymous.Hits).Layer);
+        Assert.Single(await _search.SuggestAsync(practitioner, "Housing " + word[..5]));
+        Assert.Empty((await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word + " focal"))).Hits);
+        Assert.Single((await _search.SearchAsync(practitioner, new SearchRequest(word + " focal"))).Hits);
+    }
+
+    [Fact]
+    public async Task Ranking_PutsATitleMatchAboveABodyMatch()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("news", Key(), "/news/body", "Unrelated heading", "", $"Somewhere in the text is {word}.", []));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/title", $"All about {word}", "", "Nothing else here.", []));
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word));
+
+        Assert.Equal(["/news/title", "/news/body"], results.Hits.Select(h => h.Url));
+    }
+
+    [Fact]
+    public async Task Snippet_HighlightsTheMatch_AndEscapesTheIndexedText()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("practice", Key(), "/practices/x", "A practice", "",
+            $"Before <script>alert('x')</script> <b>bold</b> {word} after \uE000injected\uE001", []));
+
+        var hit = Assert.Single((await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word))).Hits);
+
+        Assert.Contains(hit.Snippet.Parts, p => p.Highlighted && p.Text == word);
+        Assert.DoesNotContain(hit.Snippet.Parts, p => p.Highlighted && p.Text.Contains("injected"));
+        var html = hit.Snippet.ToHtml();
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html);
+        Assert.Contains($"<mark>{word}</mark>", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<b>", html);
+    }
+
+    [Fact]
+    public async Task KindAndThemeFilters_Combine_AndFacetsCountEachKindUnderTheTheme()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("link", Key(), "/links#a", $"{word} one", "", "", ["sdg-16"]));
+        await IndexAsync(new SearchDocument("link", Key(), "/links#b", $"{word} two", "", "", ["sdg-11"]));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/c", $"{word} three", "", "", ["sdg-16", "sdg-11"]));
+
+        var both = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Kind: "link", Theme: "sdg-16"));
+        var themeOnly = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Theme: "sdg-16"));
+        var kindOnly = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Kind: "link"));
+
+        Assert.Equal(["/links#a"], both.Hits.Select(h => h.Url));
+        Assert.Equal(1, both.Total);
+        Assert.Equal(2, themeOnly.Total);
+        Assert.Equal([new KindFacet("link", 1), new KindFacet("news", 1)], themeOnly.Facets);
+        Assert.Equal(2, kindOnly.Total);
+        Assert.Equal([new KindFacet("link", 2), new KindFacet("news", 1)], kindOnly.Facets);
+    }
+
+    [Fact]
+    public async Task Paging_ReturnsTwentyAPage_AndTheRestOnTheNext()
+    {
+        var word = UniqueWord();
+        for (var i = 0; i < 25; i++)
+            await IndexAsync(new SearchDocument("news", Key(), $"/news/p{i}", $"{word} post {i}", "", "", []));
+
+        var first = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word));
+        var second = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Page: 2));
+        var beyond = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Page: 99));
+
+        Assert.Equal((20, 25, 2), (first.Hits.Count, first.Total, first.PageCount));
+        Assert.Equal(5, second.Hits.Count);
+        Assert.Empty(first.Hits.Select(h => h.Url).Intersect(second.Hits.Select(h => h.Url)));
+        Assert.Equal(2, beyond.Page);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("title:* OR NEAR(a b")]
+    [InlineData("AND OR NOT")]
+    [InlineData("{Title Body} : ^rights")]
+    [InlineData("rights*\"(")]
+    public async Task Fts5Syntax_IsSearchedAsWords_NeverThrows(string query)
+    {
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(query));
+        await _search.SuggestAsync(Actor.Anonymous, query);
+        Assert.NotNull(results);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"*():^-+ !?…")]
+    public async Task InputWithoutWords_SaysThereIsNothingToSearchFor(string query)
+    {
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(query));
+
+        Assert.True(results.NothingToSearch);
+        Assert.Empty(results.Hits);
+    }
+
+    [Fact]
+    public async Task AHugeQuery_IsCutDown_AndStillFindsItsFirstWords()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("page", Key(), "/huge", $"{word} page", "", "", []));
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word + " " + new string('x', 10_000)));
+        var onlyWord = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word + new string(' ', 10_000)));
+
+        Assert.False(results.NothingToSearch);
+        Assert.True(results.Query.Length <= FtsQuery.MaxInputLength);
+        Assert.Single(onlyWord.Hits);
+    }
+
+    [Fact]
+    public async Task UnknownKindOrTheme_IsIgnored_RatherThanMatchingNothing()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("page", Key(), "/x", $"{word} page", "", "", []));
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Kind: "'; DROP TABLE x", Theme: "no-such-theme"));
+
+        Assert.Single(results.Hits);
+        Assert.Null(results.Kind);
+        Assert.Null(results.Theme);
+    }
+
+    [Fact]
+    public async Task Suggestions_MatchTitlePrefixesOnly()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("member", Key(), "/members/cities/t", $"Town of {word}", "", "", []));
+        await IndexAsync(new SearchDocument("member", Key(), "/members/cities/u", "Other town", "", $"Body mentions {word}", []));
+
+        var suggestions = await _search.SuggestAsync(Actor.Anonymous, word[..5]);
+
+        Assert.Equal(["/members/cities/t"], suggestions.Select(s => s.Url));
+        Assert.Empty(await _search.SuggestAsync(Actor.Anonymous, "t"));
+    }
+
+    [Fact]
+    public async Task SeededMembersAndLinks_AreSearchable()
+    {
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest("wallenberg"));
+
+        Assert.Contains(results.Facets, f => f.Kind == "member");
+        Assert.Contains(results.Facets, f => f.Kind == "link");
+    }
+
+    private async Task IndexAsync(SearchDocument document)
+    {
+        await using var db = _database.CreateDbContext();
+        await db.IndexAsync(document, _database.Clock);
+        await db.SaveChangesAsync();
+    }
+
+    private static string Key() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A word no other test or seed contains, so each test sees only its own entries.</summary>
+    private static string UniqueWord() => "w" + Guid.NewGuid().ToString("N")[..10];
+}

@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Links;
+
+public sealed class LinksText;

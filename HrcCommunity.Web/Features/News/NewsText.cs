@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.News;
+
+public sealed class NewsText;

@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Search;
+
+public sealed class SearchText;
