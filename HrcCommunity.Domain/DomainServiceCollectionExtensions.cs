@@ -2,27 +2,22 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Drafts;
-
 using HrcCommunity.Domain.Features.Knowledge;
-using HrcCommunity.Domain.Features.Members;
-using HrcCommunity.Domain.Features.Networks;
-using HrcCommunity.Domain.Features.Notifications;
-using HrcCommunity.Domain.Features.Notifications.Scheduling;
-using HrcCommunity.Domain.Features.Questions;
-
 using HrcCommunity.Domain.Features.Links;
 using HrcCommunity.Domain.Features.Members;
+using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.News;
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
+using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HrcCommunity.Domain;
 

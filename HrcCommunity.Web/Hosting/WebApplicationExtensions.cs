@@ -43,9 +43,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapAccountEndpoints();
         app.MapNetworkEndpoints();
-
         app.MapKnowledgeEndpoints();
-
         app.MapSearchEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
