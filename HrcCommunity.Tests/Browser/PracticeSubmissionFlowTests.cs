@@ -8,7 +8,7 @@ namespace HrcCommunity.Tests.Browser;
 public sealed class PracticeSubmissionFlowTests(BrowserHost host)
 {
     [Fact]
-    public async Task Practitioner_SubmitsAPractice_CoordinatorPublishesItInAnotherBrowser_PractitionerFindsItOnPractices()
+    public async Task Practitioner_SubmitsAPractice_CoordinatorPublishesItInAnotherBrowser_PractitionerFindsItOnPractices_AndVisitorsFindItInSearch()
     {
         var title = $"Night buses for shift workers {Guid.NewGuid():N}"[..45];
         // The coordinator's queue is open before the practice arrives: it must appear there live.
@@ -45,6 +45,15 @@ public sealed class PracticeSubmissionFlowTests(BrowserHost host)
         var themes = practitioner.Locator("p.meta", new() { HasText = "Themes:" });
         await Expect(themes).ToContainTextAsync("Work and social security");
         await Expect(themes).ToContainTextAsync("SDG 11: Sustainable cities and communities");
+
+        // Published means findable: a visitor's search shows it, but never its practitioners-only contact.
+        var unique = title.Split(' ')[^1];
+        var visitor = await host.NewPageAsync();
+        await visitor.GotoAsync($"/search?q={unique}");
+        await Expect(visitor.Locator(".search-hit").GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await visitor.GotoAsync($"/search?q={unique}+Transport+office");
+        await Expect(visitor.Locator(".search-hit")).ToHaveCountAsync(0);
+        await visitor.Context.CloseAsync();
 
         await practitioner.Context.CloseAsync();
         await coordinator.Context.CloseAsync();

@@ -10,6 +10,8 @@ public sealed record KindFacet(string Kind, int Count);
 /// <summary>
 /// One page of results. <see cref="NothingToSearch"/> is true when the input held no searchable
 /// word (empty, only punctuation or FTS5 syntax), so the page can say so instead of showing nothing.
+/// <see cref="CountsAreAtLeast"/> is true when counting stopped at <see cref="SearchService.CountCap"/>:
+/// the counts are then lower bounds ("1,000+").
 /// </summary>
 public sealed record SearchResults(
     string Query,
@@ -20,7 +22,8 @@ public sealed record SearchResults(
     int Total,
     int Page,
     int PageCount,
-    IReadOnlyList<KindFacet> Facets);
+    IReadOnlyList<KindFacet> Facets,
+    bool CountsAreAtLeast);
 
 public sealed record SearchSuggestion(string Kind, string Title, string Url);
 

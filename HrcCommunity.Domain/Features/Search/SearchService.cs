@@ -15,8 +15,11 @@ namespace HrcCommunity.Domain.Features.Search;
 public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
 {
     public const int PageSize = 20;
-    public const int MaxPage = 500;
     public const int SuggestionCount = 8;
+
+    /// <summary>Counts stop here, and only this many of the newest matches are ranked: the work per query is bounded.</summary>
+    public const int CountCap = 1000;
+    public const int CandidateCap = 1000;
 
     // Title weighs most, then the summary, then the body; the themes column is not indexed.
     private const string Rank = "bm25(search_fts, 10.0, 4.0, 1.0, 0.0)";
@@ -33,7 +36,7 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         var theme = request.Theme is { } t && ThemeCatalog.IsKnown(t) ? t : null;
         var match = FtsQuery.Build(query);
         if (match is null)
-            return new SearchResults(Shorten(query), kind, theme, true, [], 0, 1, 0, []);
+            return new SearchResults(Shorten(query), kind, theme, true, [], 0, 1, 0, [], false);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -42,29 +45,34 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         var themeCondition = theme is null ? "" : " AND instr(' ' || e.Themes || ' ', @theme) > 0";
 
         // Counts per kind ignore the kind filter (so the other kinds stay one click away) but honour the theme.
+        // They stop at CountCap matches: past that, "1,000+" tells a person as much as an exact figure would.
         var facets = new List<KindFacet>();
         await using (var command = Command(connection,
-            $"SELECT e.Kind, count(*) {Matches}" +
-            $"WHERE search_fts MATCH @match AND {layer}{themeCondition} GROUP BY e.Kind", match, theme))
+            $"SELECT Kind, count(*) FROM (SELECT e.Kind AS Kind {Matches}" +
+            $"WHERE search_fts MATCH @match AND {layer}{themeCondition} LIMIT {CountCap + 1}) GROUP BY Kind", match, theme))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) facets.Add(new KindFacet(reader.GetString(0), reader.GetInt32(1)));
         }
         facets = facets.OrderBy(f => IndexOfKind(f.Kind)).ToList();
+        var capped = facets.Sum(f => f.Count) > CountCap;
 
-        var total = kind is null ? facets.Sum(f => f.Count) : facets.FirstOrDefault(f => f.Kind == kind)?.Count ?? 0;
-        var pageCount = Math.Min(MaxPage, (total + PageSize - 1) / PageSize);
+        var total = Math.Min(CountCap, kind is null ? facets.Sum(f => f.Count) : facets.FirstOrDefault(f => f.Kind == kind)?.Count ?? 0);
+        var pageCount = (Math.Min(total, CandidateCap) + PageSize - 1) / PageSize;
         var page = Math.Clamp(request.Page, 1, Math.Max(1, pageCount));
-        if (total == 0) return new SearchResults(Shorten(query), kind, theme, false, [], 0, 1, 0, facets);
+        if (total == 0) return new SearchResults(Shorten(query), kind, theme, false, [], 0, 1, 0, facets, false);
 
-        // First the ids of one page, ranked; snippets are then made for those rows only, because the
-        // sorter would otherwise build a snippet for every match before the LIMIT applies.
+        // The ranked page comes from a bounded set of candidates: the newest CandidateCap matches, which FTS5
+        // yields in rowid order and stops after. A word in nearly every entry so costs the same as a rare one;
+        // for such words the best of the newest matches are shown, and every rarer query is ranked exactly.
+        // Snippets are then made for the page's rows only.
         var ids = new List<long>();
         var kindCondition = kind is null ? "" : " AND e.Kind = @kind";
         await using (var command = Command(connection,
-            $"SELECT e.Id {Matches}" +
+            $"SELECT Id FROM (SELECT e.Id AS Id, {Rank} AS Score {Matches}" +
             $"WHERE search_fts MATCH @match AND {layer}{kindCondition}{themeCondition} " +
-            $"ORDER BY {Rank}, e.Id LIMIT {PageSize} OFFSET {(page - 1) * PageSize}", match, theme, kind))
+            $"ORDER BY search_fts.rowid DESC LIMIT {CandidateCap}) " +
+            $"ORDER BY Score, Id LIMIT {PageSize} OFFSET {(page - 1) * PageSize}", match, theme, kind))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
@@ -89,7 +97,7 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
             }
         }
         var ordered = ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
-        return new SearchResults(Shorten(query), kind, theme, false, ordered, total, page, pageCount, facets);
+        return new SearchResults(Shorten(query), kind, theme, false, ordered, total, page, pageCount, facets, capped);
     }
 
     /// <summary>Titles that start with what was typed (every word, the last as a prefix), best first.</summary>

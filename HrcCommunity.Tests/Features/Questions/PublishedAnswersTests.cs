@@ -143,4 +143,38 @@ public sealed class PublishedAnswersTests
         Assert.Equal(TimeSpan.FromHours(3), QuestionMeasuresService.Median([TimeSpan.FromHours(4), TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(9)]));
         Assert.Null(QuestionMeasuresService.Median([]));
     }
+
+    [Fact]
+    public async Task PromoteToKnowledge_ByACoordinator_StartsOneDraftWithTheQuestionAndAnswer_AndNeverTheAsker()
+    {
+        var (database, expert, id, submission) = await AnsweredAsync();
+        await using var _ = database;
+        var answers = database.Get<PublishedAnswersService>();
+        await answers.PublishAsync(expert, id, new PublishInput(PublicQuestion, ["sdg-16"], []));
+        var coordinator = await database.CreateUserAsync("Cora Coordinator", Roles.Coordinator);
+
+        var slug = await answers.PromoteToKnowledgeAsync(coordinator, id);
+        var again = await answers.PromoteToKnowledgeAsync(coordinator, id);
+
+        Assert.Equal(slug, again);
+        var draft = await database.Get<HrcCommunity.Domain.Features.Knowledge.KnowledgeService>().GetForEditAsync(coordinator, slug);
+        Assert.Equal(HrcCommunity.Domain.Features.Knowledge.KnowledgeStatus.Draft, draft.Status);
+        Assert.Contains(PublicQuestion, draft.Input.Body);
+        Assert.Equal(["sdg-16"], draft.Input.Themes);
+        Assert.DoesNotContain(submission.Email, draft.Input.Body);
+        Assert.DoesNotContain(submission.Name!, draft.Input.Body);
+    }
+
+    [Fact]
+    public async Task PromoteToKnowledge_ByAnExpert_IsForbidden_AndBeforePublishing_IsAConflict()
+    {
+        var (database, expert, id, _) = await AnsweredAsync();
+        await using var _ = database;
+        var answers = database.Get<PublishedAnswersService>();
+        var coordinator = await database.CreateUserAsync("Cleo Coordinator", Roles.Coordinator);
+
+        await Assert.ThrowsAsync<ConflictException>(() => answers.PromoteToKnowledgeAsync(coordinator, id));
+        await answers.PublishAsync(expert, id, new PublishInput(PublicQuestion, [], []));
+        await Assert.ThrowsAsync<ForbiddenException>(() => answers.PromoteToKnowledgeAsync(expert, id));
+    }
 }

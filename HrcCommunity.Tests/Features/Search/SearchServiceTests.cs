@@ -197,6 +197,29 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
         Assert.Contains(results.Facets, f => f.Kind == "link");
     }
 
+    [Fact]
+    public async Task AWordInMoreEntriesThanTheCap_CountsAsAtLeastTheCap_AndStillRanksATitleMatchAmongTheNewestFirst()
+    {
+        var word = UniqueWord();
+        await using (var db = _database.CreateDbContext())
+        {
+            for (var i = 0; i < SearchService.CountCap + 200; i++)
+                await db.IndexAsync(new SearchDocument("news", Key(), $"/news/c{i}", $"Post {i}", "", $"The text mentions {word}.", []), _database.Clock);
+            await db.SaveChangesAsync();
+            await db.IndexAsync(new SearchDocument("news", Key(), "/news/about", $"All about {word}", "", "Short.", []), _database.Clock);
+            await db.SaveChangesAsync();
+        }
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word));
+        var last = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Page: 999));
+
+        Assert.True(results.CountsAreAtLeast);
+        Assert.Equal(SearchService.CountCap, results.Total);
+        Assert.Equal("/news/about", results.Hits[0].Url);
+        Assert.Equal(SearchService.CandidateCap / SearchService.PageSize, last.Page);
+        Assert.Equal(SearchService.PageSize, last.Hits.Count);
+    }
+
     private async Task IndexAsync(SearchDocument document)
     {
         await using var db = _database.CreateDbContext();

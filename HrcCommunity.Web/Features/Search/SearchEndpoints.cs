@@ -12,7 +12,7 @@ public static class SearchEndpoints
         {
             var results = await search.SearchAsync(context.User.ToActor(), new SearchRequest(q, kind, theme, page ?? 1), ct);
             return Results.Ok(new SearchResponse(
-                results.Query, results.Kind, results.Theme, results.NothingToSearch, results.Total, results.Page, results.PageCount,
+                results.Query, results.Kind, results.Theme, results.NothingToSearch, results.Total, results.CountsAreAtLeast, results.Page, results.PageCount,
                 results.Facets.Select(f => new FacetResponse(f.Kind, f.Count)).ToList(),
                 results.Hits.Select(h => new HitResponse(h.Kind, h.Key, h.Url, h.Title, h.Snippet.PlainText, h.Snippet.ToHtml(), h.Themes,
                     h.Layer == ContentLayer.Practitioners ? "practitioners" : "public", h.UpdatedAt)).ToList()));
@@ -25,7 +25,8 @@ public static class SearchEndpoints
         return app;
     }
 
-    public sealed record SearchResponse(string Query, string? Kind, string? Theme, bool NothingToSearch, int Total, int Page, int PageCount,
+    /// <summary><c>TotalIsAtLeast</c>: counting stopped at a cap, so Total and the facet counts are lower bounds.</summary>
+    public sealed record SearchResponse(string Query, string? Kind, string? Theme, bool NothingToSearch, int Total, bool TotalIsAtLeast, int Page, int PageCount,
         IReadOnlyList<FacetResponse> Facets, IReadOnlyList<HitResponse> Hits);
 
     public sealed record FacetResponse(string Kind, int Count);
