@@ -10,17 +10,21 @@ namespace HrcCommunity.Domain.Features.Search;
 public static class FtsQuery
 {
     public const int MaxInputLength = 200;
+
+    /// <summary>The columns people's words are matched against; theme codes have their own column and filter.</summary>
+    public const string TextColumns = "{Title Summary Body}";
     private const int MaxTerms = 12;
 
     /// <summary>
-    /// Every word must match (implicit AND); the last word also matches as a prefix, so
-    /// suggestions work while someone is typing. Returns null when nothing searchable is left.
+    /// Every word must match (implicit AND) in one of the given columns. With <paramref name="prefixLastTerm"/>
+    /// the last word also matches as a prefix, for suggestions while someone is typing (a full search does
+    /// not: expanding a prefix over 100,000 entries costs more than it helps). Null when nothing searchable is left.
     /// </summary>
-    public static string? Build(string? text, bool prefixLastTerm = true)
+    public static string? Build(string? text, bool prefixLastTerm = false, string columns = TextColumns)
     {
         var terms = Terms(text);
         if (terms.Count == 0) return null;
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(columns).Append(" : (");
         for (var i = 0; i < terms.Count; i++)
         {
             if (i > 0) builder.Append(' ');
@@ -28,7 +32,7 @@ public static class FtsQuery
             builder.Append('"').Append(terms[i]).Append('"');
             if (prefixLastTerm && i == terms.Count - 1 && terms[i].Length >= 2) builder.Append('*');
         }
-        return builder.ToString();
+        return builder.Append(')').ToString();
     }
 
     /// <summary>The words of the input as the index's unicode61 tokenizer would see them.</summary>

@@ -34,22 +34,23 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         var query = request.Query?.Trim() ?? "";
         var kind = SearchKinds.IsKnown(request.Kind) ? request.Kind : null;
         var theme = request.Theme is { } t && ThemeCatalog.IsKnown(t) ? t : null;
-        var match = FtsQuery.Build(query);
-        if (match is null)
+        var words = FtsQuery.Build(query);
+        if (words is null)
             return new SearchResults(Shorten(query), kind, theme, true, [], 0, 1, 0, [], false);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var layer = LayerCondition(actor);
-        var themeCondition = theme is null ? "" : " AND instr(' ' || e.Themes || ' ', @theme) > 0";
+        // A known theme code is letters, digits and hyphens; the index holds it as one token without hyphens.
+        var match = theme is null ? words : $"{words} AND Themes : \"{theme.Replace("-", "")}\"";
 
         // Counts per kind ignore the kind filter (so the other kinds stay one click away) but honour the theme.
         // They stop at CountCap matches: past that, "1,000+" tells a person as much as an exact figure would.
         var facets = new List<KindFacet>();
         await using (var command = Command(connection,
             $"SELECT Kind, count(*) FROM (SELECT e.Kind AS Kind {Matches}" +
-            $"WHERE search_fts MATCH @match AND {layer}{themeCondition} LIMIT {CountCap + 1}) GROUP BY Kind", match, theme))
+            $"WHERE search_fts MATCH @match AND {layer} LIMIT {CountCap + 1}) GROUP BY Kind", match))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) facets.Add(new KindFacet(reader.GetString(0), reader.GetInt32(1)));
@@ -70,27 +71,32 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         var kindCondition = kind is null ? "" : " AND e.Kind = @kind";
         await using (var command = Command(connection,
             $"SELECT Id FROM (SELECT e.Id AS Id, {Rank} AS Score {Matches}" +
-            $"WHERE search_fts MATCH @match AND {layer}{kindCondition}{themeCondition} " +
+            $"WHERE search_fts MATCH @match AND {layer}{kindCondition} " +
             $"ORDER BY search_fts.rowid DESC LIMIT {CandidateCap}) " +
-            $"ORDER BY Score, Id LIMIT {PageSize} OFFSET {(page - 1) * PageSize}", match, theme, kind))
+            $"ORDER BY Score, Id LIMIT {PageSize} OFFSET {(page - 1) * PageSize}", match, kind))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         }
 
+        // One statement per hit: FTS5 seeks a single rowid directly, while "rowid IN (…)" walks every match.
         var hits = new Dictionary<long, SearchHit>();
-        if (ids.Count > 0)
+        await using (var command = Command(connection,
+            $"SELECT e.Id, e.Kind, e.Key, e.Url, e.Title, e.Themes, e.Layer, e.UpdatedAt, " +
+            $"snippet(search_fts, 2, {SnippetArgs}), snippet(search_fts, 1, {SnippetArgs}) " +
+            $"FROM search_fts CROSS JOIN SearchEntries e ON e.Id = search_fts.rowid " +
+            $"WHERE search_fts MATCH @match AND search_fts.rowid = @id", words))
         {
-            await using var command = Command(connection,
-                $"SELECT e.Id, e.Kind, e.Key, e.Url, e.Title, e.Themes, e.Layer, e.UpdatedAt, " +
-                $"snippet(search_fts, 2, {SnippetArgs}), snippet(search_fts, 1, {SnippetArgs}) " +
-                $"FROM search_fts CROSS JOIN SearchEntries e ON e.Id = search_fts.rowid " +
-                $"WHERE search_fts MATCH @match AND search_fts.rowid IN ({string.Join(',', ids)})", match);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            var id = command.CreateParameter();
+            id.ParameterName = "@id";
+            command.Parameters.Add(id);
+            foreach (var hitId in ids)
             {
+                id.Value = hitId;
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                if (!await reader.ReadAsync(ct)) continue;
                 var snippet = BestSnippet(reader.GetString(8), reader.GetString(9));
-                hits[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                hits[hitId] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.GetString(4), SearchSnippet.Parse(snippet),
                     reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries),
                     (ContentLayer)reader.GetInt32(6), reader.GetDateTime(7));
@@ -103,9 +109,8 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
     /// <summary>Titles that start with what was typed (every word, the last as a prefix), best first.</summary>
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(Actor actor, string? text, CancellationToken ct = default)
     {
-        var terms = FtsQuery.Build(text);
-        if (terms is null || text!.Trim().Length < 2) return [];
-        var match = $"Title : ({terms})";
+        var match = FtsQuery.Build(text, prefixLastTerm: true, columns: "Title");
+        if (match is null || text!.Trim().Length < 2) return [];
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -139,12 +144,11 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         ? "(e.Layer = 1 OR NOT EXISTS (SELECT 1 FROM SearchEntries p WHERE p.Kind = e.Kind AND p.Key = e.Key AND p.Layer = 1))"
         : "e.Layer = 0";
 
-    private static DbCommand Command(DbConnection connection, string sql, string match, string? theme = null, string? kind = null)
+    private static DbCommand Command(DbConnection connection, string sql, string match, string? kind = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         Add(command, "@match", match);
-        if (theme is not null) Add(command, "@theme", $" {theme} ");
         if (kind is not null) Add(command, "@kind", kind);
         return command;
     }

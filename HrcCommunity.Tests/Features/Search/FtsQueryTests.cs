@@ -7,12 +7,17 @@ namespace HrcCommunity.Tests.Features.Search;
 public sealed class FtsQueryTests
 {
     [Theory]
-    [InlineData("human rights", "\"human\" \"rights\"*")]
-    [InlineData("  Zürich!  ", "\"Zürich\"*")]
-    [InlineData("title:* OR \"x", "\"title\" \"OR\" \"x\"")]
-    [InlineData("a", "\"a\"")]
-    public void Build_QuotesEveryTerm_AndPrefixesTheLast(string input, string expected) =>
+    [InlineData("human rights", "{Title Summary Body} : (\"human\" \"rights\")")]
+    [InlineData("  Zürich!  ", "{Title Summary Body} : (\"Zürich\")")]
+    [InlineData("title:* OR \"x", "{Title Summary Body} : (\"title\" \"OR\" \"x\")")]
+    public void Build_QuotesEveryTerm_AndMatchesOnlyTheTextColumns(string input, string expected) =>
         Assert.Equal(expected, FtsQuery.Build(input));
+
+    [Theory]
+    [InlineData("human rig", "Title : (\"human\" \"rig\"*)")]
+    [InlineData("a", "Title : (\"a\")")]
+    public void Build_ForSuggestions_PrefixesTheLastTermOfTwoLettersOrMore(string input, string expected) =>
+        Assert.Equal(expected, FtsQuery.Build(input, prefixLastTerm: true, columns: "Title"));
 
     [Theory]
     [InlineData(null)]
@@ -34,7 +39,7 @@ public sealed class FtsQueryTests
     {
         await using var database = await SqliteDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
-        var match = FtsQuery.Build(input);
+        var match = FtsQuery.Build(input, prefixLastTerm: true);
         if (match is null) return;
 
         var hits = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM search_fts WHERE search_fts MATCH {match}").ToListAsync();
