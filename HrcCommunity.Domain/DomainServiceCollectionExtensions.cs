@@ -28,7 +28,9 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddSingleton(dataFolder);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<HrcDbContext>(options => ConfigureSqlite(options, dataFolder.DatabasePath));
+        services.AddSingleton<SearchIndexVersion>();
+        services.AddDbContextFactory<HrcDbContext>((sp, options) =>
+            ConfigureSqlite(options, dataFolder.DatabasePath).AddInterceptors(sp.GetRequiredService<SearchIndexVersion>()));
         services.AddSingleton<DatabaseInitializer>();
 
         // Live updates: one notifier per event type; the seam a backplane would replace.
@@ -107,9 +109,9 @@ public static class DomainServiceCollectionExtensions
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)
     {
-        options.UseSqlite($"Data Source={databasePath};Cache=Shared;Default Timeout=30")
+        return options.UseSqlite($"Data Source={databasePath};Cache=Shared;Default Timeout=30")
             // No design-time tools here, hence no model snapshot; the schema test does this check instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }

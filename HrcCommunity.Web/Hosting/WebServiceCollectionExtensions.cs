@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
         services.AddLocalization();
         services.AddSignalR();
         services.AddSingleton<LiveTopics>();
+        services.AddSingleton<HrcCommunity.Web.Features.Search.SearchResultsCache>();
         services.AddHostedService<HrcCommunity.Web.Features.Questions.QuestionsHubBridge>();
         services.AddHttpContextAccessor();
         services.AddProblemDetails();

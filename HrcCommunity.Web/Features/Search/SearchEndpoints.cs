@@ -8,7 +8,7 @@ public static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
         // The same service and layer rules as the page: an anonymous caller only ever sees public entries.
-        app.MapGet("/api/search", async (HttpContext context, SearchService search, string? q, string? kind, string? theme, int? page, CancellationToken ct) =>
+        app.MapGet("/api/search", async (HttpContext context, SearchResultsCache search, string? q, string? kind, string? theme, int? page, CancellationToken ct) =>
         {
             var results = await search.SearchAsync(context.User.ToActor(), new SearchRequest(q, kind, theme, page ?? 1), ct);
             return Results.Ok(new SearchResponse(
