@@ -20,7 +20,9 @@ public sealed class SchedulerTests
         var job = JobBuilder.Create<ReminderJob>().WithIdentity("workshop-42", "reminders").UsingJobData("room", "workshop-42").Build();
         var trigger = TriggerBuilder.Create().WithIdentity("workshop-42", "reminders").StartAt(DateTimeOffset.UtcNow.AddSeconds(3)).Build();
         await before.ScheduleJob(job, trigger);
-        await before.Shutdown(waitForJobsToComplete: false);
+        // Waiting stops the old scheduler thread for good, as a real restart does (and SchedulerHost.StopAsync
+        // waits too): without it the old thread can still mark the trigger acquired after the new one recovered it.
+        await before.Shutdown(waitForJobsToComplete: true);
         Assert.False(signal.Fired.Task.IsCompleted);
 
         var after = await SchedulerHost.CreateAsync(database.DataFolder.DatabasePath, schedulerName, jobFactory, CancellationToken.None);
