@@ -56,9 +56,15 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
             while (await reader.ReadAsync(ct)) facets.Add(new KindFacet(reader.GetString(0), reader.GetInt32(1)));
         }
         facets = facets.OrderBy(f => IndexOfKind(f.Kind)).ToList();
-        var capped = facets.Sum(f => f.Count) > CountCap;
+        var matched = facets.Sum(f => f.Count);
+        var capped = matched > CountCap;
 
-        var total = Math.Min(CountCap, kind is null ? facets.Sum(f => f.Count) : facets.FirstOrDefault(f => f.Kind == kind)?.Count ?? 0);
+        // Past the cap, the per-kind counts only cover the first matches found, which may hold none of a rare
+        // kind: a chosen kind is then counted on its own, so its results and pages are all there.
+        var kindCount = kind is null ? 0
+            : capped ? await CountKindAsync(connection, match, layer, kind, ct)
+            : facets.FirstOrDefault(f => f.Kind == kind)?.Count ?? 0;
+        var total = Math.Min(CountCap, kind is null ? matched : kindCount);
         var pageCount = (Math.Min(total, CandidateCap) + PageSize - 1) / PageSize;
         var page = Math.Clamp(request.Page, 1, Math.Max(1, pageCount));
         if (total == 0) return new SearchResults(Shorten(query), kind, theme, false, [], 0, 1, 0, facets, false);
@@ -104,6 +110,14 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         }
         var ordered = ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
         return new SearchResults(Shorten(query), kind, theme, false, ordered, total, page, pageCount, facets, capped);
+    }
+
+    private static async Task<int> CountKindAsync(DbConnection connection, string match, string layer, string kind, CancellationToken ct)
+    {
+        await using var command = Command(connection,
+            $"SELECT count(*) FROM (SELECT 1 {Matches}WHERE search_fts MATCH @match AND {layer} AND e.Kind = @kind LIMIT {CountCap + 1})",
+            match, kind);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
     }
 
     /// <summary>Titles that start with what was typed (every word, the last as a prefix), best first.</summary>

@@ -220,6 +220,30 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
         Assert.Equal(SearchService.PageSize, last.Hits.Count);
     }
 
+    [Fact]
+    public async Task AKindFilter_FindsEveryMatchOfARareKind_EvenPastTheCountCapOfAllKinds()
+    {
+        var word = UniqueWord();
+        await using (var db = _database.CreateDbContext())
+        {
+            for (var i = 0; i < SearchService.CountCap + 100; i++)
+                await db.IndexAsync(new SearchDocument("news", Key(), $"/news/k{i}", $"Post {i}", "", $"About {word}.", []), _database.Clock);
+            await db.SaveChangesAsync();
+            for (var i = 0; i < 25; i++)
+                await db.IndexAsync(new SearchDocument("answer", Key(), $"/answers/k{i}", $"Answer {i}", "", $"About {word}.", []), _database.Clock);
+            await db.SaveChangesAsync();
+        }
+
+        var answers = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Kind: "answer"));
+        var secondPage = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Kind: "answer", Page: 2));
+
+        Assert.Equal(25, answers.Total);
+        Assert.Equal(2, answers.PageCount);
+        Assert.Equal(20, answers.Hits.Count);
+        Assert.Equal(5, secondPage.Hits.Count);
+        Assert.All(answers.Hits, h => Assert.Equal("answer", h.Kind));
+    }
+
     private async Task IndexAsync(SearchDocument document)
     {
         await using var db = _database.CreateDbContext();
