@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using HrcCommunity.Domain.Features.Themes;
 
 namespace HrcCommunity.Domain.Common;
 
@@ -51,6 +52,10 @@ public sealed class Validator
         if (value is { } v && (v < min || v > max)) Add(field, $"{label} must be between {min:N0} and {max:N0}.");
         return this;
     }
+
+    /// <summary>Every code must come from the shared theme vocabulary.</summary>
+    public Validator Themes(string field, IEnumerable<string> codes) =>
+        Check(codes.All(ThemeCatalog.IsKnown), field, "Choose themes from the list.");
 
     public Validator Check(bool condition, string field, string message)
     {

@@ -106,7 +106,7 @@ public sealed class LinksService(IDbContextFactory<HrcDbContext> dbFactory, Time
             .Url("url", edit.Url, "The address", required: false)
             .Length("description", edit.Description, "The description", UsefulLink.DescriptionMax)
             .Check(edit.Themes.Count <= MaxThemes, "themes", $"Choose at most {MaxThemes} themes.")
-            .Check(edit.Themes.All(ThemeCatalog.IsKnown), "themes", "Choose themes from the list.");
+            .Themes("themes", edit.Themes);
         if (edit.Url is { Length: > UsefulLink.UrlMax })
             validator.Check(false, "url", $"The address must be at most {UsefulLink.UrlMax} characters.");
         validator.ThrowIfInvalid();

@@ -122,7 +122,7 @@ public sealed class NewsService(IDbContextFactory<HrcDbContext> dbFactory, TimeP
             .Required("summary", edit.Summary, "The summary", NewsPost.SummaryMax)
             .Required("body", edit.Body, "The text", NewsPost.BodyMax)
             .Check(edit.Themes.Count <= MaxThemes, "themes", $"Choose at most {MaxThemes} themes.")
-            .Check(edit.Themes.All(ThemeCatalog.IsKnown), "themes", "Choose themes from the list.")
+            .Themes("themes", edit.Themes)
             .Check(!string.IsNullOrEmpty(Slug.From(edit.Title ?? "")) || string.IsNullOrWhiteSpace(edit.Title), "title",
                 "The title needs at least one letter or digit.")
             .ThrowIfInvalid();

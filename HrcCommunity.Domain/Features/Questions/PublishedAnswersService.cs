@@ -35,7 +35,7 @@ public sealed class PublishedAnswersService(
             var networks = input.NetworkSlugs.Distinct().ToList();
             var validator = new Validator()
                 .Required("publicQuestion", input.PublicQuestion, "The question as published", Question.BodyMax)
-                .Check(themes.All(ThemeCatalog.IsKnown), "themes", "Choose themes from the list.")
+                .Themes("themes", themes)
                 .Check(themes.Count <= 8, "themes", "Choose at most eight themes.")
                 .Check(networks.All(Common.Slug.IsValid), "networks", "Network tags must be network slugs.");
             // Name and email may appear nowhere; the city or organisation not in the asker's own words

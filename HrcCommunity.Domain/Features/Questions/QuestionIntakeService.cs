@@ -46,7 +46,7 @@ public sealed class QuestionIntakeService(
             .Length("body", input.Body, "The question", Question.BodyMax, minLength: 20)
             .Check(QuestionTopics.IsKnown(input.Topic), "topic", "Choose a topic from the list.")
             .Check(input.Themes.Count <= 5, "themes", "Choose at most five themes.")
-            .Check(input.Themes.All(ThemeCatalog.IsKnown), "themes", "Choose themes from the list.")
+            .Themes("themes", input.Themes)
             .Length("name", input.Name, "Your name", Question.NameMax)
             .Length("place", input.Place, "City or organisation", Question.PlaceMax)
             .Email("email", input.Email, "Email", required: true);
