@@ -26,16 +26,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
 
         var link = ResetLink().Match(await LatestEmailBodyAsync(email, "accounts/password-reset")).Groups[1].Value;
         var resetPath = new Uri(link).PathAndQuery;
-        var page = await client.GetStringAsync(resetPath);
-        var reset = await client.PostAsync(resetPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AppHost.AntiforgeryToken(page),
-            ["_handler"] = "reset",
-            ["Input.Email"] = email,
-            ["Input.Code"] = HiddenValue(page, "Input.Code"),
-            ["Input.Password"] = "second-password-2026",
-            ["Input.ConfirmPassword"] = "second-password-2026",
-        }));
+        var reset = await PostResetAsync(client, resetPath, email, code: null, "second-password-2026");
 
         Assert.Contains("Your password is changed", await reset.Content.ReadAsStringAsync());
         await AppHost.SignInAsync(app.NewClient(), email, "second-password-2026");
@@ -60,17 +51,8 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
         var email = await CreateAccountAsync("Forged Reset");
         var client = app.NewClient();
         var path = $"/account/reset-password?email={Uri.EscapeDataString(email)}&code=forged";
-        var page = await client.GetStringAsync(path);
 
-        var reset = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AppHost.AntiforgeryToken(page),
-            ["_handler"] = "reset",
-            ["Input.Email"] = email,
-            ["Input.Code"] = "forged",
-            ["Input.Password"] = "second-password-2026",
-            ["Input.ConfirmPassword"] = "second-password-2026",
-        }));
+        var reset = await PostResetAsync(client, path, email, code: "forged", "second-password-2026");
 
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.Contains("not valid or has expired", await reset.Content.ReadAsStringAsync());
@@ -138,6 +120,21 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
 
         Assert.Contains("Your profile is saved", await saved.Content.ReadAsStringAsync());
         Assert.Contains("New Header Name", await client.GetStringAsync("/about"));
+    }
+
+    /// <summary>Opens the reset link and posts a new password; the code is the link's own unless one is given.</summary>
+    private static async Task<HttpResponseMessage> PostResetAsync(HttpClient client, string path, string email, string? code, string password)
+    {
+        var page = await client.GetStringAsync(path);
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppHost.AntiforgeryToken(page),
+            ["_handler"] = "reset",
+            ["Input.Email"] = email,
+            ["Input.Code"] = code ?? HiddenValue(page, "Input.Code"),
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        }));
     }
 
     private async Task<string> CreateAccountAsync(string name)
