@@ -111,7 +111,7 @@ public static class DomainServiceCollectionExtensions
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)
     {
-        return options.UseSqlite($"Data Source={databasePath};Cache=Shared;Default Timeout=30")
+        return options.UseSqlite($"Data Source={databasePath};Default Timeout=30")
             // No design-time tools here, hence no model snapshot; the schema test does this check instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }

@@ -85,6 +85,19 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app was not healthy within {timeout}:\n{Output}");
     }
 
+    /// <summary>
+    /// Keeps the app's warnings and errors beside the test results: a browser test that times out only
+    /// says what the page did not show, and the server's side of the story is in this log.
+    /// </summary>
+    private async Task KeepLogAsync()
+    {
+        var output = Output;
+        if (output.Length == 0) return;
+        var folder = Path.Combine(RepoPaths.Root, "TestResults");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, $"app-{new Uri(BaseUrl).Port}.log"), output);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -100,6 +113,7 @@ public sealed class AppProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        await KeepLogAsync();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }
