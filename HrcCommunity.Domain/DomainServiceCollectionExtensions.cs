@@ -112,6 +112,7 @@ public static class DomainServiceCollectionExtensions
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)
     {
         return options.UseSqlite($"Data Source={databasePath};Default Timeout=30")
+            .AddInterceptors(SqliteConnectionSettings.Instance)
             // No design-time tools here, hence no model snapshot; the schema test does this check instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }

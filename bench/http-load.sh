@@ -30,3 +30,6 @@ for path in "${paths[@]}"; do
             String(r.latency.p97_5).padStart(8), String(r.latency.p99).padStart(8), String(r.non2xx).padStart(8)];
         console.log(row.join(" "));' "$path"
 done
+# Every request a different search, so the results cache never answers.
+node bench/search-uncached.js "http://127.0.0.1:$port" 3 "$connections" >/dev/null 2>&1 || true
+node bench/search-uncached.js "http://127.0.0.1:$port" "$seconds" "$connections"

@@ -7,7 +7,7 @@ public sealed partial class HrcDbContext
 {
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
-    internal const string SearchFilterIndex = "IX_SearchEntries_Filter";
+    internal const string SearchMatchIndex = "IX_SearchEntries_Match";
 
     partial void ConfigureSearch(ModelBuilder builder)
     {
@@ -18,9 +18,9 @@ public sealed partial class HrcDbContext
             e.Property(x => x.Url).HasMaxLength(300);
             e.Property(x => x.Title).HasMaxLength(300);
             e.HasIndex(x => new { x.Kind, x.Key, x.Layer }).IsUnique();
-            // Search filters every match on layer, kind and theme: this covering index answers them
-            // without reading the entry's long text, which is what makes common words cheap.
-            e.HasIndex(x => new { x.Id, x.Layer, x.Kind, x.Key, x.Themes }).HasDatabaseName(SearchFilterIndex);
+            // Search checks every match's layer and reads the kind, title and summary of the newest ones (for
+            // the counts and the ranking): this covering index answers that without reading the long body.
+            e.HasIndex(x => new { x.Id, x.Layer, x.Kind, x.Key, x.Title, x.Summary }).HasDatabaseName(SearchMatchIndex);
             // The Atom feed reads the newest public entries.
             e.HasIndex(x => new { x.Layer, x.UpdatedAt });
         });

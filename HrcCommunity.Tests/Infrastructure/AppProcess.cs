@@ -48,6 +48,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Hrc__SeedDemoContent"] = "true";
         start.Environment["Hrc__Email__PollInterval"] = "00:00:00.200";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Each request's start and finish, with its time: when a browser test times out, the kept log shows
+        // whether the app answered.
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__")] = value;
 

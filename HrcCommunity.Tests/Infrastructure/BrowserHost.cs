@@ -2,7 +2,12 @@ using Microsoft.Playwright;
 
 namespace HrcCommunity.Tests.Infrastructure;
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Runs on its own, after the collections that run side by side: browser tests wait on a real app, a
+/// real browser and live updates, and with the rest of the suite loading both cores at once a page
+/// now and then took longer than any sensible timeout (a reload that never reached "load" in 15 s).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
 {
     public const string Name = "browser";

@@ -58,7 +58,8 @@ public sealed class KnowledgeService(IDbContextFactory<HrcDbContext> dbFactory, 
     {
         actor.Require(actor.CanCoordinate, "edit knowledge items");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.KnowledgeItems.AsNoTracking().Include(k => k.Attachments).Include(k => k.Revisions)
+        // Split: one joined query would repeat every attachment once per revision.
+        var item = await db.KnowledgeItems.AsNoTracking().Include(k => k.Attachments).Include(k => k.Revisions).AsSplitQuery()
             .FirstOrDefaultAsync(k => k.Slug == slug, ct) ?? throw new NotFoundException("The knowledge item");
         return new KnowledgeEditView(item.Slug, ToInput(item), item.Status, item.Version,
             item.Attachments.OrderBy(a => a.FileName).Select(a => ToView(item.Slug, a)).ToList(),

@@ -18,12 +18,12 @@ public sealed class NetworkDirectoryService(IDbContextFactory<HrcDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var networks = await db.Networks.AsNoTracking().Where(n => n.DeletedAt == null).ToListAsync(ct);
 
-        var match = FtsQuery.Build(query.Q);
+        var match = FtsQuery.Build(query.Q) is { } words ? $"{words} AND {FtsQuery.KindFilter(SearchKinds.Network)}" : null;
         Dictionary<string, int>? rank = null;
         if (match is not null)
         {
             var keys = await db.Database.SqlQuery<string>(
-                    $"SELECT e.Key AS Value FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid WHERE search_fts MATCH {match} AND e.Kind = 'network' AND e.Layer = 0 ORDER BY search_fts.rank")
+                    $"SELECT e.Key AS Value FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid WHERE search_fts MATCH {match} AND e.Layer = 0 ORDER BY search_fts.rank")
                 .ToListAsync(ct);
             rank = keys.Select((key, i) => (key, i)).DistinctBy(x => x.key).ToDictionary(x => x.key, x => x.i, StringComparer.Ordinal);
             networks = networks.Where(n => rank.ContainsKey(n.Slug)).ToList();

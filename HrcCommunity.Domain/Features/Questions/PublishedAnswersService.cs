@@ -81,10 +81,11 @@ public sealed class PublishedAnswersService(
         var query = db.Questions.AsNoTracking().Where(q => q.State == QuestionState.Published);
         if (!string.IsNullOrEmpty(topic)) query = query.Where(q => q.Topic == topic);
         if (!string.IsNullOrEmpty(theme)) query = query.Where(q => (" " + q.Themes + " ").Contains(" " + theme + " "));
-        if (FtsQuery.Build(search) is { } match)
+        if (FtsQuery.Build(search) is { } words)
         {
+            var match = $"{words} AND {FtsQuery.KindFilter(SearchKind)}";
             var keys = db.Database.SqlQuery<string>(
-                $"SELECT e.Key AS Value FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid WHERE search_fts MATCH {match} AND e.Kind = {SearchKind}");
+                $"SELECT e.Key AS Value FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid WHERE search_fts MATCH {match}");
             query = query.Where(q => keys.Contains(q.Id.ToString()));
         }
         var rows = await query.OrderByDescending(q => q.PublishedAt).Take(200)

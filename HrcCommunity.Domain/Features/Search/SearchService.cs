@@ -17,17 +17,17 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
     public const int PageSize = 20;
     public const int SuggestionCount = 8;
 
-    /// <summary>Counts stop here, and only this many of the newest matches are ranked: the work per query is bounded.</summary>
+    /// <summary>Counts stop here, and the newest matches counted are the ones ranked: the work per query is bounded.</summary>
     public const int CountCap = 1000;
-    public const int CandidateCap = 1000;
+    public const int CandidateCap = CountCap;
 
-    // Title weighs most, then the summary, then the body; the themes column is not indexed.
-    private const string Rank = "bm25(search_fts, 10.0, 4.0, 1.0, 0.0)";
+    /// <summary>Suggestions are chosen among this many of the newest titles that match.</summary>
+    private const int SuggestionCandidates = 200;
     private const string SnippetArgs = "char(57344), char(57345), '…', 24";
 
     // CROSS JOIN keeps the full-text match as the outer loop (SQLite otherwise may scan the entries and
-    // probe the index per row), and the covering index filters each match without reading its text.
-    private const string Matches = $"FROM search_fts CROSS JOIN SearchEntries e INDEXED BY {HrcDbContext.SearchFilterIndex} ON e.Id = search_fts.rowid ";
+    // probe the index per row), and the covering index checks each match without reading its body.
+    private const string Matches = $"FROM search_fts CROSS JOIN SearchEntries e INDEXED BY {HrcDbContext.SearchMatchIndex} ON e.Id = search_fts.rowid ";
 
     public async Task<SearchResults> SearchAsync(Actor actor, SearchRequest request, CancellationToken ct = default)
     {
@@ -42,48 +42,30 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var layer = LayerCondition(actor);
-        // A known theme code is letters, digits and hyphens; the index holds it as one token without hyphens.
-        var match = theme is null ? words : $"{words} AND Themes : \"{theme.Replace("-", "")}\"";
+        var match = theme is null ? words : $"{words} AND {FtsQuery.ThemeFilter(theme)}";
 
         // Counts per kind ignore the kind filter (so the other kinds stay one click away) but honour the theme.
         // They stop at CountCap matches: past that, "1,000+" tells a person as much as an exact figure would.
-        var facets = new List<KindFacet>();
-        await using (var command = Command(connection,
-            $"SELECT Kind, count(*) FROM (SELECT e.Kind AS Kind {Matches}" +
-            $"WHERE search_fts MATCH @match AND {layer} LIMIT {CountCap + 1}) GROUP BY Kind", match))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct)) facets.Add(new KindFacet(reader.GetString(0), reader.GetInt32(1)));
-        }
-        facets = facets.OrderBy(f => IndexOfKind(f.Kind)).ToList();
-        var matched = facets.Sum(f => f.Count);
-        var capped = matched > CountCap;
+        // The newest matches counted are also the candidates for ranking, which FTS5 yields in rowid order and
+        // stops after: a word in nearly every entry costs the same as a rare one. For such words the best of the
+        // newest matches are shown, and every rarer query is ranked over all its matches.
+        var newest = await NewestMatchesAsync(connection, match, layer, withText: kind is null, ct);
+        var facets = newest.GroupBy(m => m.Kind).Select(g => new KindFacet(g.Key, g.Count()))
+            .OrderBy(f => IndexOfKind(f.Kind)).ToList();
+        var capped = newest.Count > CountCap;
 
-        // Past the cap, the per-kind counts only cover the first matches found, which may hold none of a rare
-        // kind: a chosen kind is then counted on its own, so its results and pages are all there.
-        var kindCount = kind is null ? 0
-            : capped ? await CountKindAsync(connection, match, layer, kind, ct)
-            : facets.FirstOrDefault(f => f.Kind == kind)?.Count ?? 0;
-        var total = Math.Min(CountCap, kind is null ? matched : kindCount);
+        // A chosen kind has its own lookup: past the cap, the newest matches of all kinds may hold none of a
+        // rare kind, and this way its results and pages are all there.
+        var candidates = kind is null ? newest
+            : await NewestMatchesAsync(connection, $"{match} AND {FtsQuery.KindFilter(kind)}", layer, withText: true, ct);
+        var total = Math.Min(CountCap, candidates.Count);
         var pageCount = (Math.Min(total, CandidateCap) + PageSize - 1) / PageSize;
         var page = Math.Clamp(request.Page, 1, Math.Max(1, pageCount));
         if (total == 0) return new SearchResults(Shorten(query), kind, theme, false, [], 0, 1, 0, facets, false);
 
-        // The ranked page comes from a bounded set of candidates: the newest CandidateCap matches, which FTS5
-        // yields in rowid order and stops after. A word in nearly every entry so costs the same as a rare one;
-        // for such words the best of the newest matches are shown, and every rarer query is ranked exactly.
-        // Snippets are then made for the page's rows only.
-        var ids = new List<long>();
-        var kindCondition = kind is null ? "" : " AND e.Kind = @kind";
-        await using (var command = Command(connection,
-            $"SELECT Id FROM (SELECT e.Id AS Id, {Rank} AS Score {Matches}" +
-            $"WHERE search_fts MATCH @match AND {layer}{kindCondition} " +
-            $"ORDER BY search_fts.rowid DESC LIMIT {CandidateCap}) " +
-            $"ORDER BY Score, Id LIMIT {PageSize} OFFSET {(page - 1) * PageSize}", match, kind))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
-        }
+        var ranked = SearchRanking.Order(FtsQuery.Terms(query),
+            candidates.Take(CandidateCap).Select(m => new SearchCandidate(m.Id, m.Title, m.Summary)).ToList());
+        var ids = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
 
         // One statement per hit: FTS5 seeks a single rowid directly, while "rowid IN (…)" walks every match.
         var hits = new Dictionary<long, SearchHit>();
@@ -112,30 +94,43 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         return new SearchResults(Shorten(query), kind, theme, false, ordered, total, page, pageCount, facets, capped);
     }
 
-    private static async Task<int> CountKindAsync(DbConnection connection, string match, string layer, string kind, CancellationToken ct)
+    private sealed record Match(long Id, string Kind, string Title, string Summary);
+
+    /// <summary>The newest matches, one more than the cap so a capped count shows; the text only when it is to be ranked.</summary>
+    private static async Task<List<Match>> NewestMatchesAsync(DbConnection connection, string match, string layer,
+        bool withText, CancellationToken ct)
     {
+        var text = withText ? "e.Title, e.Summary" : "'', ''";
         await using var command = Command(connection,
-            $"SELECT count(*) FROM (SELECT 1 {Matches}WHERE search_fts MATCH @match AND {layer} AND e.Kind = @kind LIMIT {CountCap + 1})",
-            match, kind);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+            $"SELECT e.Id, e.Kind, {text} {Matches}WHERE search_fts MATCH @match AND {layer} " +
+            $"ORDER BY search_fts.rowid DESC LIMIT {CountCap + 1}", match);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var matches = new List<Match>();
+        while (await reader.ReadAsync(ct))
+            matches.Add(new Match(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        return matches;
     }
 
-    /// <summary>Titles that start with what was typed (every word, the last as a prefix), best first.</summary>
+    /// <summary>
+    /// Titles holding what was typed (every word, the last as a prefix): the shortest first, as the closest
+    /// to what was typed, then the newest.
+    /// </summary>
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(Actor actor, string? text, CancellationToken ct = default)
     {
-        var match = FtsQuery.Build(text, prefixLastTerm: true, columns: "Title");
+        var match = FtsQuery.Build(text, prefixLastTerm: true, column: "Title");
         if (match is null || text!.Trim().Length < 2) return [];
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         await using var command = Command(db.Database.GetDbConnection(),
             $"SELECT e.Kind, e.Title, e.Url FROM search_fts CROSS JOIN SearchEntries e ON e.Id = search_fts.rowid " +
-            $"WHERE search_fts MATCH @match AND {LayerCondition(actor)} ORDER BY {Rank}, e.Id LIMIT {SuggestionCount}", match);
+            $"WHERE search_fts MATCH @match AND {LayerCondition(actor)} ORDER BY search_fts.rowid DESC LIMIT {SuggestionCandidates}", match);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var suggestions = new List<SearchSuggestion>();
         while (await reader.ReadAsync(ct))
             suggestions.Add(new SearchSuggestion(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        return suggestions;
+        // The list is newest first, and a stable sort keeps that order among titles of one length.
+        return suggestions.OrderBy(s => s.Title.Length).Take(SuggestionCount).ToList();
     }
 
     /// <summary>The newest public entries of the given kinds: what the Atom feed publishes.</summary>
@@ -158,12 +153,11 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         ? "(e.Layer = 1 OR NOT EXISTS (SELECT 1 FROM SearchEntries p WHERE p.Kind = e.Kind AND p.Key = e.Key AND p.Layer = 1))"
         : "e.Layer = 0";
 
-    private static DbCommand Command(DbConnection connection, string sql, string match, string? kind = null)
+    private static DbCommand Command(DbConnection connection, string sql, string match)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         Add(command, "@match", match);
-        if (kind is not null) Add(command, "@kind", kind);
         return command;
     }
 

@@ -69,6 +69,22 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
     }
 
     [Fact]
+    public async Task Ranking_WeighsEachWordByWhereItIs_AndGoesNewestFirstOnATie()
+    {
+        var (first, second) = (UniqueWord(), UniqueWord());
+        await IndexAsync(new SearchDocument("news", Key(), "/news/body-old", "Heading", "", $"{first} and {second}.", []));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/summary", "Heading", $"On {first}.", $"And {second}.", []));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/one-in-title", $"On {first}", "", $"And {second}.", []));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/both-in-title", $"{first} and {second}", "", "Text.", []));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/body-new", "Heading", "", $"{second} and {first}.", []));
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest($"{first} {second}"));
+
+        Assert.Equal(["/news/both-in-title", "/news/one-in-title", "/news/summary", "/news/body-new", "/news/body-old"],
+            results.Hits.Select(h => h.Url));
+    }
+
+    [Fact]
     public async Task Snippet_HighlightsTheMatch_AndEscapesTheIndexedText()
     {
         var word = UniqueWord();
@@ -189,6 +205,42 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
     }
 
     [Fact]
+    public async Task TheNameOfAKind_IsSearchedAsAWord_NotAsEveryEntryOfThatKind()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("practice", Key(), "/practices/quiet", $"About {word}", "", "Nothing more.", []));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/says-practice", $"On {word}", "", "A practice worth sharing.", []));
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest($"{word} practice"));
+
+        Assert.Equal(["/news/says-practice"], results.Hits.Select(h => h.Url));
+    }
+
+    [Fact]
+    public async Task ATypedThemeCode_FindsWhatIsTaggedWithIt()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("news", Key(), "/news/tagged", $"About {word}", "", "Text.", ["sdg-16"]));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/untagged", $"On {word}", "", "Text.", ["sdg-11"]));
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest($"{word} sdg16"));
+
+        Assert.Equal(["/news/tagged"], results.Hits.Select(h => h.Url));
+    }
+
+    [Fact]
+    public async Task Suggestions_PutTheShortestTitleFirst()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("knowledge", Key(), "/knowledge/long", $"{word} in practice across many cities", "", "", []));
+        await IndexAsync(new SearchDocument("knowledge", Key(), "/knowledge/short", $"{word} guide", "", "", []));
+
+        var suggestions = await _search.SuggestAsync(Actor.Anonymous, word);
+
+        Assert.Equal(["/knowledge/short", "/knowledge/long"], suggestions.Select(s => s.Url));
+    }
+
+    [Fact]
     public async Task SeededMembersAndLinks_AreSearchable()
     {
         var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest("wallenberg"));
@@ -224,13 +276,14 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
     public async Task AKindFilter_FindsEveryMatchOfARareKind_EvenPastTheCountCapOfAllKinds()
     {
         var word = UniqueWord();
+        // The answers are older than every news post, so the newest matches of all kinds hold none of them.
         await using (var db = _database.CreateDbContext())
         {
-            for (var i = 0; i < SearchService.CountCap + 100; i++)
-                await db.IndexAsync(new SearchDocument("news", Key(), $"/news/k{i}", $"Post {i}", "", $"About {word}.", []), _database.Clock);
-            await db.SaveChangesAsync();
             for (var i = 0; i < 25; i++)
                 await db.IndexAsync(new SearchDocument("answer", Key(), $"/answers/k{i}", $"Answer {i}", "", $"About {word}.", []), _database.Clock);
+            await db.SaveChangesAsync();
+            for (var i = 0; i < SearchService.CountCap + 100; i++)
+                await db.IndexAsync(new SearchDocument("news", Key(), $"/news/k{i}", $"Post {i}", "", $"About {word}.", []), _database.Clock);
             await db.SaveChangesAsync();
         }
 

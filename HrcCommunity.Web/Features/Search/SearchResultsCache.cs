@@ -5,8 +5,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace HrcCommunity.Web.Features.Search;
 
 /// <summary>
-/// Keeps recent result pages, because ranking a common word over a large index costs tens of
-/// milliseconds and popular searches repeat. An entry is keyed by the index version (any change to
+/// Keeps recent result pages, because a search over a large index costs milliseconds of CPU and
+/// popular searches repeat: a page answered from here costs next to nothing. An entry is keyed by the index version (any change to
 /// the index makes new keys, so nothing outlives the content it showed) and by the layer the asker
 /// reads, so a practitioners' page is never served to the public.
 /// </summary>
