@@ -8,7 +8,7 @@ namespace HrcCommunity.Tests.Browser;
 public sealed class QuestionsFlowTests(BrowserHost host)
 {
     [Fact]
-    public async Task VisitorAsks_OpenQueueShowsItLive_ExpertClaimsAnswersAndPublishes_AnswerIsPublicWithoutTheAsker()
+    public async Task VisitorAsks_QueueAndAskersStatusPageFollowLive_ExpertAnswersAndPublishes_AnswerIsPublicWithoutTheAsker()
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
         var title = $"How can our council involve residents in budgeting {unique}?";
@@ -31,12 +31,20 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send my question" }).ClickAsync();
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Thank you: your question has been sent" })).ToBeVisibleAsync();
 
+        // The asker keeps the private status page open in a tab of its own: it follows the question live.
+        var status = await visitor.Context.NewPageAsync();
+        await status.GotoAsync((await visitor.Locator("a.status-link").GetAttributeAsync("href"))!);
+        await BrowserHost.WaitForInteractiveAsync(status);
+        var state = status.Locator(".question-state");
+        await Expect(state).ToHaveTextAsync("New");
+
         // The expert's page was open before the question existed: it appears without a reload.
         var row = expert.Locator("tr", new() { HasText = title });
         await Expect(row).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = $"Claim {title}" }).ClickAsync();
         await Expect(expert.GetByRole(AriaRole.Status)).ToContainTextAsync("You claimed");
         await Expect(row.Locator(".holder")).ToHaveTextAsync("Emil Expert");
+        await Expect(state).ToHaveTextAsync("Being answered");
 
         await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(expert.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
@@ -46,6 +54,8 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         await expert.GetByLabel("Short summary").FillAsync("Begin small, open the process to all, and report back.");
         await expert.GetByRole(AriaRole.Button, new() { Name = "Send the answer to the asker" }).ClickAsync();
         await Expect(expert.GetByRole(AriaRole.Status)).ToContainTextAsync("The answer was sent to the asker.");
+        await Expect(state).ToHaveTextAsync("Answered");
+        await Expect(status.Locator("main")).ToContainTextAsync("small share");
 
         var email = await WaitForEmailAsync(askerEmail, "answered your question");
         Assert.Contains("small share", email);

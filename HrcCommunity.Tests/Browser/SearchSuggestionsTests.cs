@@ -8,7 +8,7 @@ namespace HrcCommunity.Tests.Browser;
 public sealed class SearchSuggestionsTests(BrowserHost host)
 {
     [Fact]
-    public async Task TypingShowsSuggestions_AndChoosingOneWithTheKeyboardOpensIt()
+    public async Task TypingShowsSuggestions_AndChoosingOneWithTheArrowsAndEnterOpensIt()
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/search");
@@ -20,7 +20,13 @@ public sealed class SearchSuggestionsTests(BrowserHost host)
         await Expect(option).ToBeVisibleAsync();
         await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
 
+        // Up wraps to the last suggestion and down comes back to the first. Neither may move the caret, as they
+        // would in a text box on some systems: the page cancels their default action (seen last, on the window).
+        await page.EvaluateAsync("() => window.addEventListener('keydown', e => { window.arrowKeptCaret = e.defaultPrevented; })");
+        await box.PressAsync("ArrowUp");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.arrowKeptCaret === true"));
         await box.PressAsync("ArrowDown");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.arrowKeptCaret === true"));
         await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(box).ToHaveAttributeAsync("aria-activedescendant", (await option.GetAttributeAsync("id"))!);
         await box.PressAsync("Enter");

@@ -23,9 +23,10 @@ public sealed record QuestionSubmission(
 /// <summary>What the asker learns: the private status link's token (shown once, emailed once).</summary>
 public sealed record QuestionReceipt(int QuestionId, string StatusToken);
 
+/// <summary>What the asker sees; <see cref="QuestionId"/> is never shown, only used to follow the question's live topic.</summary>
 public sealed record QuestionStatusView(
     string Title, string Body, string TopicLabel, QuestionState State, DateTime AskedAt,
-    DateTime? AnsweredAt, string? AnswerHtml, IReadOnlyList<string> Links, string? PublicUrl);
+    DateTime? AnsweredAt, string? AnswerHtml, IReadOnlyList<string> Links, string? PublicUrl, int QuestionId);
 
 /// <summary>Asking a question and following it through the private status link.</summary>
 public sealed class QuestionIntakeService(
@@ -114,7 +115,7 @@ public sealed class QuestionIntakeService(
         return new QuestionStatusView(q.Title, q.Body, QuestionTopics.LabelOf(q.Topic), q.State, q.AskedAt, q.AnsweredAt,
             answered ? Markdown.ToHtml(q.Answer) : null,
             answered ? AnswerLinks.Parse(q.AnswerLinks) : [],
-            q.State == QuestionState.Published ? $"/answers/{q.Slug}" : null);
+            q.State == QuestionState.Published ? $"/answers/{q.Slug}" : null, q.Id);
     }
 
     private static string Hash(string value) => StatusLinks.Hash(value);

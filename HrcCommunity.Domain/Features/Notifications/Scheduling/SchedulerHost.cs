@@ -21,7 +21,7 @@ public sealed class SchedulerHost(DataFolder dataFolder, DiJobFactory jobFactory
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return;
-        var scheduler = await CreateAsync(dataFolder, jobFactory, cancellationToken);
+        var scheduler = await CreateAsync(dataFolder.DatabasePath, options.Value.InstanceName, jobFactory, cancellationToken);
         await ScheduleRecurringJobsAsync(scheduler, cancellationToken);
         await scheduler.Start(cancellationToken);
         _scheduler.TrySetResult(scheduler);
@@ -32,11 +32,11 @@ public sealed class SchedulerHost(DataFolder dataFolder, DiJobFactory jobFactory
         if (_scheduler.Task.IsCompletedSuccessfully) await _scheduler.Task.Result.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
 
-    public static Task<IScheduler> CreateAsync(DataFolder dataFolder, DiJobFactory jobFactory, CancellationToken ct) =>
-        CreateAsync(dataFolder.DatabasePath, "HrcCommunity", jobFactory, ct);
-
     public static async Task<IScheduler> CreateAsync(string databasePath, string schedulerName, DiJobFactory jobFactory, CancellationToken ct)
     {
+        // Quartz keeps data sources, like schedulers, in one list per process by name: each scheduler names its
+        // own after itself, or a second scheduler in the process would take over the first one's database.
+        var dataSource = $"{schedulerName}-db";
         var properties = new NameValueCollection
         {
             ["quartz.scheduler.instanceName"] = schedulerName,
@@ -46,10 +46,10 @@ public sealed class SchedulerHost(DataFolder dataFolder, DiJobFactory jobFactory
             ["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.SQLiteDelegate, Quartz",
             ["quartz.jobStore.tablePrefix"] = "QRTZ_",
             ["quartz.jobStore.useProperties"] = "true",
-            ["quartz.jobStore.dataSource"] = "default",
+            ["quartz.jobStore.dataSource"] = dataSource,
             ["quartz.jobStore.misfireThreshold"] = "60000",
-            ["quartz.dataSource.default.provider"] = "SQLite-Microsoft",
-            ["quartz.dataSource.default.connectionString"] = $"Data Source={databasePath};Default Timeout=30",
+            [$"quartz.dataSource.{dataSource}.provider"] = "SQLite-Microsoft",
+            [$"quartz.dataSource.{dataSource}.connectionString"] = $"Data Source={databasePath};Default Timeout=30",
             ["quartz.serializer.type"] = typeof(JsonObjectSerializer).AssemblyQualifiedName,
         };
         var scheduler = await new StdSchedulerFactory(properties).GetScheduler(ct);
