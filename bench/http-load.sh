@@ -33,3 +33,5 @@ done
 # Every request a different search, so the results cache never answers.
 node bench/search-uncached.js "http://127.0.0.1:$port" 3 "$connections" >/dev/null 2>&1 || true
 node bench/search-uncached.js "http://127.0.0.1:$port" "$seconds" "$connections"
+# The app's memory after all of the above: resident now and at its peak (SQLite's page caches included).
+awk '/VmRSS|VmHWM/ { printf "app memory: %s %.0f MB\n", $1, $2 / 1024 }' "/proc/$app/status"

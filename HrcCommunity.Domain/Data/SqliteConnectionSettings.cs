@@ -10,7 +10,9 @@ namespace HrcCommunity.Domain.Data;
 /// <remarks>
 /// SQLite's default page cache is 2 MB a connection. A search walks FTS5 doclists and index pages spread
 /// over a database of hundreds of megabytes, and with 2 MB it reads the same pages from the OS again and
-/// again: at 100,000 entries a search whose matches are spread out took twice as long.
+/// again: at 100,000 entries a search whose matches are spread out took twice as long, and a kind filter
+/// still took half as long again with 16 MB. The pool keeps a cache for each connection it holds: under 32
+/// concurrent searches the app's resident memory was about 450 MB, against about 310 MB with the default.
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {

@@ -46,11 +46,12 @@ string[] queries =
 foreach (var q in queries) await search.SearchAsync(Actor.Anonymous, new SearchRequest(q));
 
 Console.WriteLine();
-Console.WriteLine($"{"search (top 20 + facets)",-34} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}");
+Console.WriteLine($"{"search (top 20 + facets)",-34} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"alloc KB",9}");
 foreach (var (actorName, actor) in new[] { ("anonymous", Actor.Anonymous), ("practitioner", practitioner) })
     foreach (var (name, make) in shapes)
     {
         var timings = new List<double>();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var run = 0; run < runs; run++)
             foreach (var q in queries)
             {
@@ -58,10 +59,11 @@ foreach (var (actorName, actor) in new[] { ("anonymous", Actor.Anonymous), ("pra
                 await search.SearchAsync(actor, make(q));
                 timings.Add(watch.Elapsed.TotalMilliseconds);
             }
-        Report($"{actorName}, {name}", timings);
+        Report($"{actorName}, {name}", timings, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }
 
 var suggestTimings = new List<double>();
+var suggestAllocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 string[] prefixes = ["gr", "hum", "hous", "refu", "chil", "clim", "disc", "gwa", "sanc", "part"];
 for (var run = 0; run < runs * 2; run++)
     foreach (var prefix in prefixes)
@@ -70,13 +72,19 @@ for (var run = 0; run < runs * 2; run++)
         await search.SuggestAsync(Actor.Anonymous, prefix);
         suggestTimings.Add(watch.Elapsed.TotalMilliseconds);
     }
-Report("suggestions (anonymous)", suggestTimings);
+Report("suggestions (anonymous)", suggestTimings, GC.GetTotalAllocatedBytes(precise: true) - suggestAllocatedBefore);
+
+// Memory: the process's peak resident set (SQLite's page caches included) and what the managed heap holds now.
+using (var self = Process.GetCurrentProcess())
+    Console.WriteLine($"\nmemory: peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F1} MB");
 
 if (args.Length <= 2) Directory.Delete(folder, recursive: true);
 
-static void Report(string name, List<double> timings)
+// Allocated bytes are shown per call, averaged over every call of the row.
+static void Report(string name, List<double> timings, long allocated)
 {
+    var perCallKb = allocated / 1024.0 / timings.Count;
     timings.Sort();
     double P(double p) => timings[Math.Min(timings.Count - 1, (int)Math.Ceiling(p * timings.Count) - 1)];
-    Console.WriteLine($"{name,-34} {P(0.50),8:F2} {P(0.95),8:F2} {P(0.99),8:F2} {timings[^1],8:F2}");
+    Console.WriteLine($"{name,-34} {P(0.50),8:F2} {P(0.95),8:F2} {P(0.99),8:F2} {timings[^1],8:F2} {perCallKb,9:F0}");
 }

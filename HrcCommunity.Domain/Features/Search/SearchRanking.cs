@@ -35,20 +35,25 @@ internal static class SearchRanking
     private static int CountFound(string[] terms, string text)
     {
         if (text.Length == 0) return 0;
-        var words = Fold(text);
+        // Most text is ASCII, where ignoring case is all the folding needed: no copy of it is made.
+        var words = Ascii.IsValid(text) ? text : Fold(text);
         var found = 0;
         foreach (var term in terms)
             if (HoldsWord(words, term)) found++;
         return found;
     }
 
-    private static bool HoldsWord(string text, string word)
+    private static bool HoldsWord(ReadOnlySpan<char> text, string word)
     {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        for (var start = 0; start <= text.Length - word.Length;)
         {
+            var found = text[start..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (found < 0) return false;
+            var at = start + found;
             var end = at + word.Length;
             if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
                 return true;
+            start = at + 1;
         }
         return false;
     }

@@ -205,6 +205,18 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
     }
 
     [Fact]
+    public async Task Ranking_ReadsTitlesAsTheIndexDoes_IgnoringCaseAndAccents_AndOnlyWholeWords()
+    {
+        var word = UniqueWord();
+        await IndexAsync(new SearchDocument("news", Key(), "/news/zurich-title", "Notes from ZÜRICH", "", $"About {word}.", []));
+        await IndexAsync(new SearchDocument("news", Key(), "/news/zurichsee", "Zurichsee walks", "", $"About {word} near Zurich.", []));
+
+        var results = await _search.SearchAsync(Actor.Anonymous, new SearchRequest($"{word} zurich"));
+
+        Assert.Equal(["/news/zurich-title", "/news/zurichsee"], results.Hits.Select(h => h.Url));
+    }
+
+    [Fact]
     public async Task TheNameOfAKind_IsSearchedAsAWord_NotAsEveryEntryOfThatKind()
     {
         var word = UniqueWord();
