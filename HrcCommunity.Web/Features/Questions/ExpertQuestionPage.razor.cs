@@ -22,7 +22,6 @@ public sealed partial class ExpertQuestionPage
     private Actor _actor = Actor.Anonymous;
     private QuestionDetail? _detail;
     private bool _notFound, _changedElsewhere;
-    private IDisposable? _subscription;
     private string? _error, _notice;
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private IReadOnlyList<CannedReplyView> _canned = [];
@@ -57,11 +56,7 @@ public sealed partial class ExpertQuestionPage
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender)
-            _subscription = Notifier.Subscribe(QuestionChanged.TopicOf(Id), _ => InvokeAsync(async () =>
-            {
-                try { await LoadAsync(takeDraft: false); StateHasChanged(); }
-                catch (Exception ex) { await DispatchExceptionAsync(ex); }
-            }));
+            Follow(Notifier, QuestionChanged.TopicOf(Id), () => LoadAsync(takeDraft: false));
     }
 
     private async Task LoadAsync(bool takeDraft)
@@ -135,6 +130,4 @@ public sealed partial class ExpertQuestionPage
         if (reply is null) return;
         _answer = _answer.Length == 0 ? reply.Body : _answer.TrimEnd() + "\n\n" + reply.Body;
     }
-
-    public void Dispose() => _subscription?.Dispose();
 }
