@@ -11,7 +11,8 @@ public sealed record KindFacet(string Kind, int Count);
 /// One page of results. <see cref="NothingToSearch"/> is true when the input held no searchable
 /// word (empty, only punctuation or FTS5 syntax), so the page can say so instead of showing nothing.
 /// <see cref="CountsAreAtLeast"/> is true when counting stopped at <see cref="SearchService.CountCap"/>:
-/// the counts are then lower bounds ("1,000+").
+/// the per-kind counts are then lower bounds ("1,000+"). <see cref="TotalIsAtLeast"/> says the same of
+/// <see cref="Total"/>, which with a kind filter is counted on its own and may be exact while the others are not.
 /// </summary>
 public sealed record SearchResults(
     string Query,
@@ -23,7 +24,8 @@ public sealed record SearchResults(
     int Page,
     int PageCount,
     IReadOnlyList<KindFacet> Facets,
-    bool CountsAreAtLeast);
+    bool CountsAreAtLeast,
+    bool TotalIsAtLeast);
 
 public sealed record SearchSuggestion(string Kind, string Title, string Url);
 

@@ -19,7 +19,6 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
 
     /// <summary>Counts stop here, and the newest matches counted are the ones ranked: the work per query is bounded.</summary>
     public const int CountCap = 1000;
-    public const int CandidateCap = CountCap;
 
     /// <summary>Suggestions are chosen among this many of the newest titles that match.</summary>
     private const int SuggestionCandidates = 200;
@@ -36,7 +35,7 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         var theme = request.Theme is { } t && ThemeCatalog.IsKnown(t) ? t : null;
         var words = FtsQuery.Build(query);
         if (words is null)
-            return new SearchResults(Shorten(query), kind, theme, true, [], 0, 1, 0, [], false);
+            return new SearchResults(Shorten(query), kind, theme, true, [], 0, 1, 0, [], false, false);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -59,12 +58,12 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
         var candidates = kind is null ? newest
             : await NewestMatchesAsync(connection, $"{match} AND {FtsQuery.KindFilter(kind)}", layer, withText: true, ct);
         var total = Math.Min(CountCap, candidates.Count);
-        var pageCount = (Math.Min(total, CandidateCap) + PageSize - 1) / PageSize;
+        var pageCount = (total + PageSize - 1) / PageSize;
         var page = Math.Clamp(request.Page, 1, Math.Max(1, pageCount));
-        if (total == 0) return new SearchResults(Shorten(query), kind, theme, false, [], 0, 1, 0, facets, false);
+        if (total == 0) return new SearchResults(Shorten(query), kind, theme, false, [], 0, 1, 0, facets, false, false);
 
         var ranked = SearchRanking.Order(FtsQuery.Terms(query),
-            candidates.Take(CandidateCap).Select(m => new SearchCandidate(m.Id, m.Title, m.Summary)).ToList());
+            candidates.Take(CountCap).Select(m => new SearchCandidate(m.Id, m.Title, m.Summary)).ToList());
         var ids = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
 
         // One statement per hit: FTS5 seeks a single rowid directly, while "rowid IN (…)" walks every match.
@@ -91,7 +90,8 @@ public sealed class SearchService(IDbContextFactory<HrcDbContext> dbFactory)
             }
         }
         var ordered = ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
-        return new SearchResults(Shorten(query), kind, theme, false, ordered, total, page, pageCount, facets, capped);
+        return new SearchResults(Shorten(query), kind, theme, false, ordered, total, page, pageCount, facets, capped,
+            candidates.Count > CountCap);
     }
 
     private sealed record Match(long Id, string Kind, string Title, string Summary);

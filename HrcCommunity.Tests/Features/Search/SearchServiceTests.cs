@@ -278,9 +278,10 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
         var last = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Page: 999));
 
         Assert.True(results.CountsAreAtLeast);
+        Assert.True(results.TotalIsAtLeast);
         Assert.Equal(SearchService.CountCap, results.Total);
         Assert.Equal("/news/about", results.Hits[0].Url);
-        Assert.Equal(SearchService.CandidateCap / SearchService.PageSize, last.Page);
+        Assert.Equal(SearchService.CountCap / SearchService.PageSize, last.Page);
         Assert.Equal(SearchService.PageSize, last.Hits.Count);
     }
 
@@ -303,6 +304,8 @@ public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
         var secondPage = await _search.SearchAsync(Actor.Anonymous, new SearchRequest(word, Kind: "answer", Page: 2));
 
         Assert.Equal(25, answers.Total);
+        Assert.True(answers.CountsAreAtLeast);
+        Assert.False(answers.TotalIsAtLeast);
         Assert.Equal(2, answers.PageCount);
         Assert.Equal(20, answers.Hits.Count);
         Assert.Equal(5, secondPage.Hits.Count);

@@ -12,7 +12,7 @@ public static class SearchEndpoints
         {
             var results = await search.SearchAsync(context.User.ToActor(), new SearchRequest(q, kind, theme, page ?? 1), ct);
             return Results.Ok(new SearchResponse(
-                results.Query, results.Kind, results.Theme, results.NothingToSearch, results.Total, results.CountsAreAtLeast, results.Page, results.PageCount,
+                results.Query, results.Kind, results.Theme, results.NothingToSearch, results.Total, results.TotalIsAtLeast, results.Page, results.PageCount,
                 results.Facets.Select(f => new FacetResponse(f.Kind, f.Count)).ToList(),
                 results.Hits.Select(h => new HitResponse(h.Kind, h.Key, h.Url, h.Title, h.Snippet.PlainText, h.Snippet.ToHtml(), h.Themes,
                     h.Layer == ContentLayer.Practitioners ? "practitioners" : "public", h.UpdatedAt)).ToList()));
