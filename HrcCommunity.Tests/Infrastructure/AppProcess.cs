@@ -89,8 +89,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Keeps the app's warnings and errors beside the test results: a browser test that times out only
-    /// says what the page did not show, and the server's side of the story is in this log.
+    /// Keeps the app's log (requests, warnings and errors) beside the test results: a browser test that times
+    /// out only says what the page did not show, and the server's side of the story is in this log.
     /// </summary>
     private async Task KeepLogAsync()
     {
