@@ -12,7 +12,7 @@ public static class RepoPaths
         get
         {
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            return Path.Combine(WebProject, "bin", configuration, "net9.0", "linux-x64", "HrcCommunity.Web");
+            return Path.Combine(WebProject, "bin", configuration, "net10.0", "HrcCommunity.Web");
         }
     }
 

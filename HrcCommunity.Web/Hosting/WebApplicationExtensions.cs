@@ -23,7 +23,8 @@ public static class WebApplicationExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/error/500", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // A page that answers 404 has already set up its components in this request: the error page needs a fresh scope.
+        app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
