@@ -13,7 +13,6 @@ using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -112,8 +111,6 @@ public static class DomainServiceCollectionExtensions
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)
     {
         return options.UseSqlite($"Data Source={databasePath};Default Timeout=30")
-            .AddInterceptors(SqliteConnectionSettings.Instance)
-            // No design-time tools here, hence no model snapshot; the schema test does this check instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            .AddInterceptors(SqliteConnectionSettings.Instance);
     }
 }

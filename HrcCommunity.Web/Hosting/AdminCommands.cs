@@ -8,8 +8,7 @@ namespace HrcCommunity.Web.Hosting;
 /// <summary>
 /// Commands run instead of the web server:
 /// <c>admin create --email E [--name N]</c> creates the first Admin in Production, reading the
-/// password from HRC_ADMIN_PASSWORD or standard input; <c>schema-script</c> prints the SQL that
-/// creates the model's tables, the starting point of a hand-written migration.
+/// password from HRC_ADMIN_PASSWORD or standard input.
 /// </summary>
 public static class AdminCommands
 {
@@ -18,12 +17,6 @@ public static class AdminCommands
         if (args.Length >= 2 && args[0] == "admin" && args[1] == "create")
         {
             Environment.ExitCode = await CreateAdminAsync(app, args[2..]);
-            return true;
-        }
-        if (args.Length >= 1 && args[0] == "schema-script")
-        {
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();
-            Console.Out.Write(db.Database.GenerateCreateScript());
             return true;
         }
         return false;
