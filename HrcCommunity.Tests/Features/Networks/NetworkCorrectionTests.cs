@@ -32,9 +32,7 @@ public sealed class NetworkCorrectionTests
     {
         var (database, coordinator, corrections) = await SetUpAsync();
         await using var _ = database;
-        var events = new List<NetworkCorrectionChanged>();
-        using var subscription = database.Get<ILiveNotifier<NetworkCorrectionChanged>>()
-            .Subscribe(NetworkCorrectionChanged.QueueTopic, e => { events.Add(e); return Task.CompletedTask; });
+        using var events = new LiveRecorder<NetworkCorrectionChanged>(database.Get<ILiveNotifier<NetworkCorrectionChanged>>(), NetworkCorrectionChanged.QueueTopic);
 
         var id = await ProposeAsync(database, new() { ["member_count"] = "91", ["headquarters"] = "Stavanger, Norway" }, "proposer@example.org");
         var queued = Assert.Single(await corrections.ListPendingAsync(coordinator));
@@ -51,7 +49,7 @@ public sealed class NetworkCorrectionTests
         Assert.Equal(("correction", "Cora Coordinator", 2), (latest.Kind, latest.ChangedByName, latest.Version));
         Assert.Equal(["member_count", "headquarters"], latest.Fields);
         Assert.Empty(await corrections.ListPendingAsync(coordinator));
-        Assert.Equal([CorrectionStatus.Pending, CorrectionStatus.Accepted], events.Select(e => e.Status));
+        Assert.Equal([CorrectionStatus.Pending, CorrectionStatus.Accepted], (await events.WaitForAsync(2)).Select(e => e.Status));
         await using var db = database.CreateDbContext();
         Assert.Contains(await db.OutboxEmails.ToListAsync(), m => m.To == "proposer@example.org" && m.Subject.Contains("accepted"));
     }

@@ -1,4 +1,5 @@
 using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HrcCommunity.Tests.Features.Notifications;
@@ -7,42 +8,84 @@ public sealed class LiveNotifierTests
 {
     private sealed record Ping(int N);
 
+    private static InProcessLiveNotifier<T> NewNotifier<T>() => new(NullLogger<InProcessLiveNotifier<T>>.Instance);
+
     [Fact]
     public async Task Publish_ReachesSubscribersOfThatTopicOnly_AndNotAfterDispose()
     {
-        var notifier = new InProcessLiveNotifier<Ping>(NullLogger<InProcessLiveNotifier<Ping>>.Instance);
-        var roomA = new List<int>();
-        var roomB = new List<int>();
-        var subscriptionA = notifier.Subscribe("room-a", p => { roomA.Add(p.N); return Task.CompletedTask; });
-        using var subscriptionB = notifier.Subscribe("room-b", p => { roomB.Add(p.N); return Task.CompletedTask; });
+        var notifier = NewNotifier<Ping>();
+        var roomA = new LiveRecorder<Ping>(notifier, "room-a");
+        using var stillInRoomA = new LiveRecorder<Ping>(notifier, "room-a");
+        using var roomB = new LiveRecorder<Ping>(notifier, "room-b");
 
         await notifier.PublishAsync("room-a", new Ping(1));
-        subscriptionA.Dispose();
+        await roomA.WaitForAsync(1);
+        roomA.Dispose();
         await notifier.PublishAsync("room-a", new Ping(2));
+        await notifier.PublishAsync("room-b", new Ping(3));
 
-        Assert.Equal([1], roomA);
-        Assert.Empty(roomB);
-        Assert.Equal(0, notifier.SubscriberCount("room-a"));
+        Assert.Equal([1, 2], (await stillInRoomA.WaitForAsync(2)).Select(p => p.N));
+        Assert.Equal([3], (await roomB.WaitForAsync(1)).Select(p => p.N));
+        Assert.Equal([1], roomA.Heard.Select(p => p.N));
+        Assert.Equal(1, notifier.SubscriberCount("room-a"));
     }
 
     [Fact]
-    public async Task Publish_WhenOneSubscriberThrows_StillReachesTheOthers()
+    public async Task Publish_DoesNotWaitForABlockedSubscriber_AndTheOthersStillHearIt()
     {
-        var notifier = new InProcessLiveNotifier<Ping>(NullLogger<InProcessLiveNotifier<Ping>>.Instance);
-        var heard = 0;
-        using var broken = notifier.Subscribe("t", _ => throw new InvalidOperationException("closed circuit"));
-        using var healthy = notifier.Subscribe("t", _ => { heard++; return Task.CompletedTask; });
+        var notifier = NewNotifier<Ping>();
+        var release = new TaskCompletionSource();
+        using var blocked = new LiveRecorder<Ping>(notifier, "t", _ => release.Task);
+        using var healthy = new LiveRecorder<Ping>(notifier, "t");
+
+        var publishing = notifier.PublishAsync("t", new Ping(1));
+
+        Assert.True(publishing.IsCompletedSuccessfully, "The sender waited for a subscriber.");
+        Assert.Equal([1], (await healthy.WaitForAsync(1)).Select(p => p.N));
+        Assert.Empty(blocked.Heard);
+        release.SetResult();
+        Assert.Equal([1], (await blocked.WaitForAsync(1)).Select(p => p.N));
+    }
+
+    [Fact]
+    public async Task ASlowSubscriber_DropsItsOwnOldestEvents_AndStillEndsWithTheNewest()
+    {
+        var notifier = NewNotifier<Ping>();
+        var release = new TaskCompletionSource();
+        using var slow = new LiveRecorder<Ping>(notifier, "t", _ => release.Task);
+        using var fast = new LiveRecorder<Ping>(notifier, "t");
+        const int capacity = InProcessLiveNotifier<Ping>.QueueCapacity;
+        const int total = capacity * 2;
+
+        for (var n = 1; n <= total; n++) await notifier.PublishAsync("t", new Ping(n));
+        await fast.WaitUntilAsync(h => h.Count > 0 && h[^1].N == total);
+        Assert.Empty(slow.Heard);
+        release.SetResult();
+
+        // The pump may hold one early event while blocked; the queue keeps the newest it can hold.
+        var heard = await slow.WaitUntilAsync(h => h.Count > 0 && h[^1].N == total);
+        Assert.InRange(heard.Count, capacity, capacity + 1);
+        Assert.Equal(Enumerable.Range(total - capacity + 1, capacity), heard.TakeLast(capacity).Select(p => p.N));
+    }
+
+    [Fact]
+    public async Task Publish_WhenOneSubscriberThrows_StillReachesTheOthers_AndTheThrowerHearsWhatFollows()
+    {
+        var notifier = NewNotifier<Ping>();
+        using var broken = new LiveRecorder<Ping>(notifier, "t", p => p.N == 1 ? throw new InvalidOperationException("closed circuit") : Task.CompletedTask);
+        using var healthy = new LiveRecorder<Ping>(notifier, "t");
 
         await notifier.PublishAsync("t", new Ping(1));
+        await notifier.PublishAsync("t", new Ping(2));
 
-        Assert.Equal(1, heard);
+        Assert.Equal([1, 2], (await healthy.WaitForAsync(2)).Select(p => p.N));
+        Assert.Equal([2], (await broken.WaitForAsync(1)).Select(p => p.N));
     }
 
     [Fact]
     public async Task Presence_CountsAPersonWithTwoViewsOnce_AndDropsThemWhenTheLastCloses()
     {
-        var notifier = new InProcessLiveNotifier<PresenceChanged>(NullLogger<InProcessLiveNotifier<PresenceChanged>>.Instance);
-        var presence = new PresenceTracker(notifier);
+        var presence = new PresenceTracker(NewNotifier<PresenceChanged>());
 
         var tab1 = await presence.JoinAsync("queue", "u1", "Emil");
         var tab2 = await presence.JoinAsync("queue", "u1", "Emil");

@@ -174,19 +174,20 @@ public sealed class QuestionTriageTests
     {
         await using var database = await SqliteDatabase.CreateAsync();
         var expert = await database.CreateUserAsync("Emma Expert", Roles.Expert);
-        var heard = new List<QuestionChanged>();
-        using var subscription = database.Get<ILiveNotifier<QuestionChanged>>().Subscribe(QuestionChanged.QueueTopic, async changed =>
+        var statesWhenHeard = new List<(QuestionState Published, QuestionState Saved)>();
+        using var heard = new LiveRecorder<QuestionChanged>(database.Get<ILiveNotifier<QuestionChanged>>(), QuestionChanged.QueueTopic, async changed =>
         {
             // Subscribers reload from the database: the change must already be there.
             var item = (await database.Get<QuestionTriageService>().ListQueueAsync(expert, new QueueFilter())).Single(i => i.Id == changed.QuestionId);
-            Assert.Equal(changed.State, item.State);
-            heard.Add(changed);
+            statesWhenHeard.Add((changed.State, item.State));
         });
 
         var id = await AskAsync(database);
+        await heard.WaitForAsync(1);
         await database.Get<QuestionTriageService>().ClaimAsync(expert, id);
 
-        Assert.Equal([QuestionAction.Ask, QuestionAction.Claim], heard.Select(h => h.Action));
+        Assert.Equal([QuestionAction.Ask, QuestionAction.Claim], (await heard.WaitForAsync(2)).Select(h => h.Action));
+        Assert.All(statesWhenHeard, s => Assert.Equal(s.Published, s.Saved));
     }
 
     [Fact]
