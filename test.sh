@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, first installing what the tests need when it is missing:
-# Debian's Chromium (browser tests) and the Node packages in package.json (axe-core, SignalR client).
+# Debian's Chromium (browser tests), Debian's aiosmtpd (SMTP tests) and the Node packages in
+# package.json (axe-core, SignalR client).
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Knowledge".
 set -euo pipefail
 cd "$(dirname "$0")"
 
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+APT_UPDATED=""
+apt_install() {
+    [ -n "$APT_UPDATED" ] || { $SUDO apt-get update -qq; APT_UPDATED=1; }
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 if [ ! -x /usr/bin/chromium ]; then
     echo "Installing Debian's Chromium for the browser tests…"
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
+fi
+
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+    echo "Installing Debian's aiosmtpd, the SMTP server of the email tests…"
+    apt_install python3-aiosmtpd
 fi
 
 if [ ! -f node_modules/axe-core/axe.min.js ]; then

@@ -38,6 +38,9 @@ public static class DomainServiceCollectionExtensions
 
         // Email: the outbox is always written; the transport decides where messages go.
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        // The old switch would otherwise be ignored without a word and TLS quietly become opportunistic.
+        if (configuration[$"{EmailOptions.Section}:SmtpUseTls"] is not null)
+            throw new InvalidOperationException($"{EmailOptions.Section}:SmtpUseTls was replaced by {EmailOptions.Section}:SmtpSecurity (None, Auto, StartTls, StartTlsWhenAvailable, SslOnConnect).");
         if (string.IsNullOrEmpty(configuration[$"{EmailOptions.Section}:SmtpHost"]))
             services.AddSingleton<IEmailTransport, PickupFolderEmailTransport>();
         else

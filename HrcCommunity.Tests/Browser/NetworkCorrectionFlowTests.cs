@@ -40,23 +40,4 @@ public sealed class NetworkCorrectionFlowTests(BrowserHost host)
         await visitor.Context.CloseAsync();
         await coordinator.Context.CloseAsync();
     }
-
-    [Fact]
-    public async Task DirectoryFilters_WhenInteractive_UpdateTheResultsAndTheShareableUrlAtOnce()
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/directory");
-        await BrowserHost.WaitForInteractiveAsync(page);
-        var total = await page.Locator(".result-count").TextContentAsync();
-
-        await page.GetByLabel("Europe", new() { Exact = false }).First.CheckAsync();
-        await page.WaitForURLAsync(url => url.Contains("region=europe"));
-        await Expect(page.Locator(".result-count")).Not.ToHaveTextAsync(total!);
-        await page.GetByLabel("Sort by").SelectOptionAsync("members");
-        await page.WaitForURLAsync(url => url.Contains("sort=members") && url.Contains("region=europe"));
-
-        await Expect(page.Locator(".network-card").First).ToHaveAttributeAsync("data-slug", "covenant-of-mayors-europe");
-        await Expect(page.Locator("#facet-region-europe")).ToBeCheckedAsync();
-        await page.Context.CloseAsync();
-    }
 }

@@ -1,5 +1,6 @@
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.Playwright;
+using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace HrcCommunity.Tests.Browser;
@@ -158,10 +159,13 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         {
             if (Directory.Exists(host.App.OutboxFolder))
             {
+                // Parsed, not searched as text: MimeKit folds long subjects and may encode headers and bodies.
                 foreach (var file in Directory.GetFiles(host.App.OutboxFolder, "*.eml"))
                 {
-                    var text = await File.ReadAllTextAsync(file);
-                    if (text.Contains(to, StringComparison.OrdinalIgnoreCase) && text.Contains(subjectPart, StringComparison.Ordinal)) return text;
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address.Equals(to, StringComparison.OrdinalIgnoreCase))
+                        && message.Subject?.Contains(subjectPart, StringComparison.Ordinal) == true)
+                        return message.TextBody ?? "";
                 }
             }
             // The outbox dispatcher polls every 200 ms in tests; check again shortly.

@@ -101,7 +101,7 @@ public sealed class AppProcess : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(folder, $"app-{new Uri(BaseUrl).Port}.log"), output);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

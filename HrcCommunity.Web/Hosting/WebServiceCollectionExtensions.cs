@@ -6,6 +6,7 @@ using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Hubs;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -95,6 +96,11 @@ public static class WebServiceCollectionExtensions
             .AddClaimsPrincipalFactory<HrcClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        services.AddHrcPolicies();
+    }
+
+    /// <summary>The role policies pages and menus name; public so component tests judge with the real rules.</summary>
+    public static AuthorizationBuilder AddHrcPolicies(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Practitioner, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")
                 .RequireRole(Roles.All))
@@ -104,7 +110,6 @@ public static class WebServiceCollectionExtensions
                 .RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")
                 .RequireRole(Roles.Admin));
-    }
 
     private static void AddRateLimits(IServiceCollection services, int anonymousPostsPerMinute)
     {

@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace HrcCommunity.Domain.Features.Notifications;
 
 public sealed class EmailOptions
@@ -8,7 +10,10 @@ public sealed class EmailOptions
     /// <summary>Empty: messages are written as .eml files to the outbox folder under the data folder.</summary>
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 25;
-    public bool SmtpUseTls { get; set; }
+    /// <summary>Auto: TLS from the start on port 465, otherwise STARTTLS when the server offers it.</summary>
+    public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.Auto;
+    /// <summary>For each network step (connect, each command); a server that hangs fails the attempt, which is retried later.</summary>
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
     /// <summary>The site's public address, for links in emails.</summary>

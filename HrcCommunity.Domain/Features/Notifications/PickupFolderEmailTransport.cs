@@ -1,4 +1,3 @@
-using System.Text;
 using HrcCommunity.Domain.Data;
 using Microsoft.Extensions.Options;
 
@@ -9,19 +8,13 @@ public sealed class PickupFolderEmailTransport(DataFolder dataFolder, IOptions<E
 {
     public async Task SendAsync(OutboxEmail email, CancellationToken ct)
     {
+        var message = OutboxMessageBuilder.Build(email, options.Value);
         Directory.CreateDirectory(dataFolder.OutboxPath);
         var file = Path.Combine(dataFolder.OutboxPath, $"{email.CreatedAt:yyyyMMdd-HHmmss}-{email.Id:D6}.eml");
-        var text = new StringBuilder()
-            .Append("From: ").AppendLine(options.Value.From)
-            .Append("To: ").AppendLine(email.To)
-            .Append("Subject: ").AppendLine(email.Subject)
-            .Append("X-Hrc-Category: ").AppendLine(email.Category)
-            .AppendLine("Content-Type: text/plain; charset=utf-8")
-            .AppendLine()
-            .Append(email.TextBody)
-            .ToString();
+        // Written aside and moved in, so a reader of the folder never sees half a message.
         var temp = file + ".tmp";
-        await File.WriteAllTextAsync(temp, text, Encoding.UTF8, ct);
+        await using (var stream = File.Create(temp))
+            await message.WriteToAsync(stream, ct);
         File.Move(temp, file, overwrite: true);
     }
 }

@@ -44,21 +44,6 @@ public sealed class OutboxDispatcherTests
         }
     }
 
-    [Fact]
-    public async Task PickupFolderTransport_WritesAnEmlFileWithHeadersAndBody()
-    {
-        await using var database = await SqliteDatabase.CreateAsync();
-        var transport = new PickupFolderEmailTransport(database.DataFolder, Options.Create(new EmailOptions()));
-
-        await transport.SendAsync(new OutboxEmail { Id = 7, To = "a@example.org", Subject = "Hi", TextBody = "Body text", Category = "test/file", CreatedAt = DateTime.UtcNow }, CancellationToken.None);
-
-        var file = Assert.Single(Directory.GetFiles(database.DataFolder.OutboxPath, "*.eml"));
-        var text = await File.ReadAllTextAsync(file);
-        Assert.Contains("To: a@example.org", text);
-        Assert.Contains("Subject: Hi", text);
-        Assert.EndsWith("Body text", text);
-    }
-
     /// <summary>Fails the first N deliveries (counting a failure as a delivery attempt), then succeeds.</summary>
     private sealed class FlakyTransport(int failuresBeforeSuccess) : IEmailTransport
     {
