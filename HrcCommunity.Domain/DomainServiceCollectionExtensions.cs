@@ -1,3 +1,6 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Storage.SQLite;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
@@ -17,6 +20,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HrcCommunity.Domain;
 
@@ -48,12 +52,12 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
-        // Scheduling: Quartz with its store in our database, so scheduled work survives restarts.
-        services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
+        // Background jobs: Hangfire, stored in its own SQLite file so scheduled work survives restarts.
+        var scheduler = configuration.GetSection(SchedulerOptions.Section);
+        services.Configure<SchedulerOptions>(scheduler);
+        AddJobs(services, scheduler.Get<SchedulerOptions>() ?? new SchedulerOptions(), dataFolder);
         services.AddSingleton<DigestService>();
-        services.AddSingleton<DiJobFactory>();
-        services.AddSingleton<SchedulerHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<SchedulerHost>());
+        services.AddTransient<WeeklyDigestJob>();
 
         // Accounts
         services.AddSingleton<AccountApprovalService>();
@@ -109,6 +113,30 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, NewsDemoSeed>();
 
         return services;
+    }
+
+    private static void AddJobs(IServiceCollection services, SchedulerOptions options, DataFolder dataFolder)
+    {
+        // Hangfire's own defaults hand each host the process-wide JobStorage.Current and JobActivator.Current, which
+        // whichever host configured last overwrites (tests run several hosts in one process). Registered first, this
+        // host's storage and activator win Hangfire's TryAdd, so its clients, server and dashboard all use them;
+        // JobStorage.Current stays unset, so the static BackgroundJob API fails instead of reaching another host.
+        // Hangfire's log provider is process-wide as well: see HangfireLogProvider.
+        services.AddSingleton<JobStorage>(_ => new SQLiteStorage(dataFolder.JobsDatabasePath,
+            new SQLiteStorageOptions { QueuePollInterval = options.PollInterval }));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (!options.Enabled) return;
+        services.AddHangfireServer(server =>
+        {
+            server.WorkerCount = options.WorkerCount;
+            server.SchedulePollingInterval = options.PollInterval;
+        });
+        services.AddHostedService<RecurringJobsRegistration>();
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)

@@ -1,6 +1,6 @@
 namespace HrcCommunity.Domain.Data;
 
-/// <summary>Where the platform keeps its files: the SQLite database, attachments and the email outbox.</summary>
+/// <summary>Where the platform keeps its files: the SQLite databases, attachments and the email outbox.</summary>
 public sealed class DataFolder
 {
     public DataFolder(string path)
@@ -12,6 +12,9 @@ public sealed class DataFolder
     public string Path { get; }
 
     public string DatabasePath => System.IO.Path.Combine(Path, "hrc.db");
+
+    /// <summary>Hangfire's storage: a file of its own, so its locking never touches the app's database.</summary>
+    public string JobsDatabasePath => System.IO.Path.Combine(Path, "hangfire.db");
 
     public string OutboxPath => System.IO.Path.Combine(Path, "outbox");
 

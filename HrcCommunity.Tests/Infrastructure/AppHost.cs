@@ -30,9 +30,7 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("Hrc:DataFolder", DataFolder);
         builder.UseSetting("Hrc:SeedDemoContent", "true");
         builder.UseSetting("Hrc:Email:PollInterval", "00:00:00.200");
-        // Quartz finds schedulers by name across the process: each in-memory host gets its own, or one host's
-        // shutdown would hand a stopped scheduler to the next host that starts.
-        builder.UseSetting("Hrc:Scheduler:InstanceName", $"HrcCommunity-{Guid.NewGuid():N}");
+        builder.UseSetting("Hrc:Scheduler:PollInterval", "00:00:01");
         // Every test client shares one address here; the limit itself is tested with its own host.
         builder.UseSetting("Hrc:RateLimits:AnonymousFormPostsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -47,6 +47,7 @@ public static class WebApplicationExtensions
         app.MapKnowledgeEndpoints();
         app.MapSearchEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

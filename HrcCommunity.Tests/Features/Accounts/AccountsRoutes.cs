@@ -17,6 +17,7 @@ public static class AccountsRoutes
         new("/account/reset-password?email=a%40example.org&code=x", Access.Public),
         new("/account/signin-2fa", Access.Public),
         new("/admin/users", Access.Admin),
+        new("/admin/jobs", Access.Admin),
     ];
 
     public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password"];
