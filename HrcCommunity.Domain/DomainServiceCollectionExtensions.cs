@@ -38,7 +38,7 @@ public static class DomainServiceCollectionExtensions
 
         // Live updates: one notifier per event type; the seam a backplane would replace.
         services.AddSingleton(typeof(ILiveNotifier<>), typeof(InProcessLiveNotifier<>));
-        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<IPresence, InProcessPresence>();
 
         // Email: the outbox is always written; the transport decides where messages go.
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

@@ -85,17 +85,48 @@ public sealed class LiveNotifierTests
     [Fact]
     public async Task Presence_CountsAPersonWithTwoViewsOnce_AndDropsThemWhenTheLastCloses()
     {
-        var presence = new PresenceTracker(NewNotifier<PresenceChanged>());
+        var notifier = NewNotifier<PresenceChanged>();
+        var presence = new InProcessPresence(notifier, TimeProvider.System);
+        using var changes = new LiveRecorder<PresenceChanged>(notifier, "queue");
 
-        var tab1 = await presence.JoinAsync("queue", "u1", "Emil");
-        var tab2 = await presence.JoinAsync("queue", "u1", "Emil");
-        var other = await presence.JoinAsync("queue", "u2", "Carla");
-        Assert.Equal(["Carla", "Emil"], presence.Present("queue"));
+        var tab1 = presence.Join("queue", new PresenceMember("u1", "Emil"));
+        var tab2 = presence.Join("queue", new PresenceMember("u1", "Emil"));
+        var other = presence.Join("queue", new PresenceMember("u2", "Carla"));
+        Assert.Equal(["Carla", "Emil"], presence.Snapshot("queue").Present.Select(m => m.DisplayName));
 
         await tab1.DisposeAsync();
-        Assert.Equal(["Carla", "Emil"], presence.Present("queue"));
+        Assert.Equal(2, presence.Snapshot("queue").Count);
         await tab2.DisposeAsync();
         await other.DisposeAsync();
-        Assert.Empty(presence.Present("queue"));
+        Assert.Equal(0, presence.Snapshot("queue").Count);
+        var last = (await changes.WaitUntilAsync(h => h.Count > 0 && h[^1].Count == 0))[^1];
+        Assert.Equal(0, last.Count);
+    }
+
+    [Fact]
+    public async Task Presence_GathersJoinsAndLeaves_IntoAtMostOneChangePerWindow()
+    {
+        var notifier = NewNotifier<PresenceChanged>();
+        var presence = new InProcessPresence(notifier, TimeProvider.System);
+        var times = new List<DateTimeOffset>();
+        using var changes = new LiveRecorder<PresenceChanged>(notifier, "room", _ => { lock (times) times.Add(DateTimeOffset.UtcNow); return Task.CompletedTask; });
+
+        var handles = Enumerable.Range(1, 200).Select(i => presence.Join("room", new PresenceMember($"u{i}", $"Person {i}"))).ToList();
+        // A reload inside the window: leaving and coming back is no change for the others.
+        await handles[0].DisposeAsync();
+        handles[0] = presence.Join("room", new PresenceMember("u1", "Person 1"));
+        for (var i = 150; i < 200; i++) await handles[i].DisposeAsync();
+
+        var heard = await changes.WaitUntilAsync(h => h.Count > 0 && h[^1].Count == 150);
+        var present = new HashSet<string>();
+        foreach (var change in heard)
+        {
+            present.UnionWith(change.Joined.Select(m => m.UserId));
+            present.ExceptWith(change.LeftUserIds);
+        }
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => $"u{i}").ToHashSet(), present);
+        Assert.True(heard.Count <= 3, $"{heard.Count} changes for one burst");
+        for (var i = 1; i < times.Count; i++)
+            Assert.True(times[i] - times[i - 1] >= InProcessPresence.Window - TimeSpan.FromMilliseconds(50), "Two presence changes inside one window");
     }
 }
