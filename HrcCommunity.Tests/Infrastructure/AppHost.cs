@@ -35,6 +35,7 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("Hrc:Scheduler:InstanceName", $"HrcCommunity-{Guid.NewGuid():N}");
         // Every test client shares one address here; the limit itself is tested with its own host.
         builder.UseSetting("Hrc:RateLimits:AnonymousFormPostsPerMinute", "1000");
+        builder.UseSetting("Hrc:RateLimits:SignInPostsPerAccountPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

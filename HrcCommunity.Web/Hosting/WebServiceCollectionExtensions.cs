@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using HrcCommunity.Domain;
+using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Web.Features.Accounts;
@@ -41,7 +42,8 @@ public static class WebServiceCollectionExtensions
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.KeysPath)).SetApplicationName("HrcCommunity");
 
         AddAccounts(services, configuration);
-        AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30));
+        AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30),
+            configuration.GetValue("Hrc:RateLimits:SignInPostsPerAccountPerMinute", 5));
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -106,7 +108,7 @@ public static class WebServiceCollectionExtensions
                 .RequireRole(Roles.Admin));
     }
 
-    private static void AddRateLimits(IServiceCollection services, int anonymousPostsPerMinute)
+    private static void AddRateLimits(IServiceCollection services, int anonymousPostsPerMinute, int signInPostsPerAccountPerMinute)
     {
         services.AddRateLimiter(options =>
         {
@@ -118,9 +120,11 @@ public static class WebServiceCollectionExtensions
             // Reading the form is free; only submissions count.
             options.AddPolicy(RateLimits.AnonymousForms, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientAddress.Bucket(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = anonymousPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("reads"));
+            // Checked on every request but counts sign-in posts only: per account and address, on top of the page's policy.
+            options.GlobalLimiter = SignInRateLimit.Limiter(signInPostsPerAccountPerMinute);
         });
     }
 }
