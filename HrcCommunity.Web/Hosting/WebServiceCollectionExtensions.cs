@@ -39,7 +39,7 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<HrcDbContext>("database");
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.KeysPath)).SetApplicationName("HrcCommunity");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(KeyFiles.EnsureFolder(dataFolder))).SetApplicationName("HrcCommunity");
 
         AddAccounts(services, configuration);
         AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30),
@@ -83,7 +83,8 @@ public static class WebServiceCollectionExtensions
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // Asks DemoAccountSignInRule before each sign-in; it refuses demo accounts outside Development only.
+                options.SignIn.RequireConfirmedAccount = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
@@ -96,6 +97,7 @@ public static class WebServiceCollectionExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<HrcClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        services.AddScoped<IUserConfirmation<AppUser>, DemoAccountSignInRule>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Practitioner, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")

@@ -34,6 +34,7 @@ public sealed class QuestionIntakeService(
     ILiveNotifier<QuestionChanged> notifier,
     IOptions<QuestionsOptions> options,
     StatusLinks statusLinks,
+    KeyedHashes hashes,
     TimeProvider clock)
 {
     public async Task<QuestionReceipt> AskAsync(Actor actor, QuestionSubmission input, string? clientAddress, CancellationToken ct = default)
@@ -54,8 +55,8 @@ public sealed class QuestionIntakeService(
         validator.ThrowIfInvalid();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var emailHash = Hash(input.Email.Trim().ToLowerInvariant());
-        var ipHash = Hash(clientAddress ?? "unknown");
+        var emailHash = hashes.Of(input.Email.Trim().ToLowerInvariant());
+        var ipHash = hashes.Of(ClientAddress.Bucket(clientAddress));
         var since = now - options.Value.RateWindow;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
