@@ -26,6 +26,16 @@ public sealed class StatusLinks(DataFolder dataFolder, IOptions<EmailOptions> em
 
     public string UrlFor(string token) => $"{email.Value.PublicBaseUrl.TrimEnd('/')}/questions/status/{token}";
 
+    /// <summary>
+    /// The code in the link that confirms the asker's email address: another HMAC of the same salt, so it opens
+    /// nothing but the confirmation, and the status link cannot be derived from it.
+    /// </summary>
+    public string ConfirmationCodeFor(string salt) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes("confirm-email:" + salt))).ToLowerInvariant()[..40];
+
+    public string ConfirmationUrlFor(int questionId, string salt) =>
+        $"{email.Value.PublicBaseUrl.TrimEnd('/')}/questions/confirm/{questionId}/{ConfirmationCodeFor(salt)}";
+
     public static string Hash(string value) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value))).ToLowerInvariant();
 }
