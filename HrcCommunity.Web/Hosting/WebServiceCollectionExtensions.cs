@@ -41,7 +41,7 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddDbContextCheck<HrcDbContext>("database");
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(KeyFiles.EnsureFolder(dataFolder))).SetApplicationName("HrcCommunity");
 
-        AddAccounts(services, configuration);
+        AddAccounts(services, configuration, builder.Environment);
         AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30),
             configuration.GetValue("Hrc:RateLimits:SignInPostsPerAccountPerMinute", 5));
 
@@ -55,7 +55,7 @@ public static class WebServiceCollectionExtensions
         return builder;
     }
 
-    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentActor>();
@@ -65,7 +65,10 @@ public static class WebServiceCollectionExtensions
             options.LoginPath = "/account/signin";
             options.LogoutPath = "/account/signout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "hrc.auth";
+            // Outside Development the site is only ever reached over HTTPS (TLS ends at the proxy), so the cookie is Secure
+            // whatever scheme the proxy forwards, and its __Host- name makes browsers refuse it unless it is Secure, for
+            // the whole site (Path=/) and set by this host alone (no Domain): a sibling subdomain cannot plant or shadow it.
+            options.Cookie.Name = environment.IsDevelopment() ? "hrc.auth" : "__Host-hrc.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
@@ -77,6 +80,9 @@ public static class WebServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
+        // Every Identity cookie (sign-in, the two-factor step, "remember this browser"); Development runs on plain http.
+        services.ConfigureAll<CookieAuthenticationOptions>(options =>
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.Configure<SecurityStampValidatorOptions>(options =>
             options.ValidationInterval = configuration.GetValue("Hrc:Accounts:RefreshClaimsEvery", TimeSpan.FromMinutes(1)));
 
