@@ -61,6 +61,7 @@ public static class DomainServiceCollectionExtensions
         // Accounts
         services.AddSingleton<AccountApprovalService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<EmailConfirmationService>();
         services.AddScoped<AccountSecurityService>();
         services.AddSingleton<AccountProfileService>();
         services.AddSingleton<UserAdministrationService>();

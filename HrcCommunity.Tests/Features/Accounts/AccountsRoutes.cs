@@ -16,6 +16,7 @@ public static class AccountsRoutes
         new("/account/forgot-password", Access.Public),
         new("/account/reset-password?email=a%40example.org&code=x", Access.Public),
         new("/account/signin-2fa", Access.Public),
+        new("/account/confirm-email?userId=x&code=y", Access.Public),
         new("/admin/users", Access.Admin),
     ];
 

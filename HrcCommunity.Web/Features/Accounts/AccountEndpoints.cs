@@ -1,4 +1,7 @@
+using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +27,20 @@ public static class AccountEndpoints
             if (user is not null) await signIn.RefreshSignInAsync(user);
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         }).RequireAuthorization();
+
+        // "Send the link again" on the pending page: limited per client address here and per account in the service.
+        group.MapPost("/confirm-email/resend", async (HttpContext context, EmailConfirmationService confirmation) =>
+        {
+            try
+            {
+                await confirmation.ResendAsync(context.User.ToActor(), context.RequestAborted);
+                return Results.LocalRedirect("/account/pending?link=sent");
+            }
+            catch (RateLimitedException)
+            {
+                return Results.LocalRedirect("/account/pending?link=wait");
+            }
+        }).RequireAuthorization().RequireRateLimiting(RateLimits.AnonymousForms).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         return app;
     }
