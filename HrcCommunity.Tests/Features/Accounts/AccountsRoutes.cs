@@ -18,6 +18,9 @@ public static class AccountsRoutes
         new("/account/signin-2fa", Access.Public),
         new("/account/confirm-email?userId=x&code=y", Access.Public),
         new("/admin/users", Access.Admin),
+        new("/account/signout", Access.Public, "POST", 302),
+        new("/account/refresh", Access.SignedIn, "POST", 302),
+        new("/account/confirm-email/resend", Access.SignedIn, "POST", 302),
     ];
 
     public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password"];
