@@ -48,5 +48,11 @@ public sealed class UserAdministrationFlowTests(BrowserHost host)
             ["Input.Password"] = "candidate-password-1", ["Input.ConfirmPassword"] = "candidate-password-1",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        // The account reaches the approval queue once its email is confirmed, from the link in the outbox.
+        var confirmation = await OutboxFiles.WaitForAsync(host.App.OutboxFolder, email, "/account/confirm-email");
+        var confirmed = await AppHost.PostFormAsync(client, OutboxFiles.LinkPath(confirmation, "/account/confirm-email"), "confirm-email",
+            new Dictionary<string, string>());
+        Assert.Contains("your email address is confirmed", await confirmed.Content.ReadAsStringAsync());
     }
 }
