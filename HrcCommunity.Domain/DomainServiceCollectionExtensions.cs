@@ -21,6 +21,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace HrcCommunity.Domain;
 
@@ -30,7 +32,10 @@ public static class DomainServiceCollectionExtensions
     public static IServiceCollection AddHrcDomain(this IServiceCollection services, IConfiguration configuration, DataFolder dataFolder)
     {
         services.AddSingleton(dataFolder);
+        services.AddSingleton<KeyedHashes>();
         services.TryAddSingleton(TimeProvider.System);
+        // A host registers its own; a bare container (a benchmark, a tool) counts as not Development: no demo accounts.
+        services.TryAddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         services.AddSingleton<SearchIndexVersion>();
         services.AddDbContextFactory<HrcDbContext>((sp, options) =>
             ConfigureSqlite(options, dataFolder.DatabasePath).AddInterceptors(sp.GetRequiredService<SearchIndexVersion>()));
@@ -62,6 +67,7 @@ public static class DomainServiceCollectionExtensions
         // Accounts
         services.AddSingleton<AccountApprovalService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<EmailConfirmationService>();
         services.AddScoped<AccountSecurityService>();
         services.AddSingleton<AccountProfileService>();
         services.AddSingleton<UserAdministrationService>();

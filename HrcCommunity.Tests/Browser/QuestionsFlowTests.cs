@@ -1,6 +1,5 @@
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.Playwright;
-using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace HrcCommunity.Tests.Browser;
@@ -35,6 +34,15 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         // The asker keeps the private status page open in a tab of its own: it follows the question live.
         var status = await visitor.Context.NewPageAsync();
         await status.GotoAsync((await visitor.Locator("a.status-link").GetAttributeAsync("href"))!);
+        // Nothing about the question is emailed until the asker confirms the address from the first email.
+        var confirmation = await OutboxFiles.WaitForAsync(host.App.OutboxFolder, askerEmail, "/questions/confirm/");
+        Assert.DoesNotContain(title, confirmation);
+        Assert.DoesNotContain(askerName, confirmation);
+        var confirm = await visitor.Context.NewPageAsync();
+        await confirm.GotoAsync(OutboxFiles.LinkPath(confirmation, "/questions/confirm/"));
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Yes, this was me: confirm" }).ClickAsync();
+        await Expect(confirm.GetByRole(AriaRole.Status)).ToContainTextAsync("your email address is confirmed");
+        await confirm.CloseAsync();
         await BrowserHost.WaitForInteractiveAsync(status);
         var state = status.Locator(".question-state");
         await Expect(state).ToHaveTextAsync("New");
@@ -58,7 +66,7 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         await Expect(state).ToHaveTextAsync("Answered");
         await Expect(status.Locator("main")).ToContainTextAsync("small share");
 
-        var email = await WaitForEmailAsync(askerEmail, "answered your question");
+        var email = await OutboxFiles.WaitForAsync(host.App.OutboxFolder, askerEmail, "answered your question");
         Assert.Contains("small share", email);
         Assert.Contains("/questions/status/", email);
 
@@ -150,27 +158,5 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         await Expect(coordinator.Locator(".queue-table tbody tr", new() { HasText = "Cheap offers for city officials" })).ToBeVisibleAsync();
 
         await coordinator.Context.CloseAsync();
-    }
-
-    private async Task<string> WaitForEmailAsync(string to, string subjectPart)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(host.App.OutboxFolder))
-            {
-                // Parsed, not searched as text: MimeKit folds long subjects and may encode headers and bodies.
-                foreach (var file in Directory.GetFiles(host.App.OutboxFolder, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address.Equals(to, StringComparison.OrdinalIgnoreCase))
-                        && message.Subject?.Contains(subjectPart, StringComparison.Ordinal) == true)
-                        return message.TextBody ?? "";
-                }
-            }
-            // The outbox dispatcher polls every 200 ms in tests; check again shortly.
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No email to {to} about \"{subjectPart}\" reached {host.App.OutboxFolder}.");
     }
 }

@@ -21,6 +21,14 @@ public sealed class RegistrationApprovalFlowTests(BrowserHost host)
         await visitor.GetByLabel("Repeat the password").FillAsync("a-long-password-1");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
+        // The account reaches the coordinators only once its owner confirms the address, from the email in the outbox.
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Please confirm your email address" })).ToBeVisibleAsync();
+        var confirmation = await OutboxFiles.WaitForAsync(host.App.OutboxFolder, email, "/account/confirm-email");
+        await visitor.GotoAsync(OutboxFiles.LinkPath(confirmation, "/account/confirm-email"));
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("your email address is confirmed");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Go to your account's status" }).ClickAsync();
+
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Your account is awaiting approval" })).ToBeVisibleAsync();
         await BrowserHost.WaitForInteractiveAsync(visitor);
 
@@ -28,6 +36,7 @@ public sealed class RegistrationApprovalFlowTests(BrowserHost host)
         await coordinator.GotoAsync("/coordination/approvals");
         await BrowserHost.WaitForInteractiveAsync(coordinator);
         var row = coordinator.Locator($"tr[data-account='{email}']");
+        await Expect(row.Locator(".email-confirmed")).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Approve Vera Visitor" }).ClickAsync();
 
         // The coordinator's click changes their page without a reload, and the visitor's page updates live.

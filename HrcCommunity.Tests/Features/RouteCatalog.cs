@@ -1,5 +1,6 @@
 using HrcCommunity.Tests.Features.Accounts;
 using HrcCommunity.Tests.Features.Content;
+using HrcCommunity.Tests.Features.Hosting;
 using HrcCommunity.Tests.Features.Knowledge;
 using HrcCommunity.Tests.Features.Links;
 using HrcCommunity.Tests.Features.Members;
@@ -25,6 +26,7 @@ public static class RouteCatalog
         .. SearchRoutes.All,
         .. LinksRoutes.All,
         .. NewsRoutes.All,
+        .. HostingRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>

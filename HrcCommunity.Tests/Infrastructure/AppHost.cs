@@ -33,6 +33,7 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("Hrc:Scheduler:PollInterval", "00:00:01");
         // Every test client shares one address here; the limit itself is tested with its own host.
         builder.UseSetting("Hrc:RateLimits:AnonymousFormPostsPerMinute", "1000");
+        builder.UseSetting("Hrc:RateLimits:SignInPostsPerAccountPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

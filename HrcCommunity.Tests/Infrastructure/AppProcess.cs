@@ -48,6 +48,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Hrc__SeedDemoContent"] = "true";
         start.Environment["Hrc__Email__PollInterval"] = "00:00:00.200";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Every browser signs in from loopback, many times a minute: the limits are tested with their own host.
+        start.Environment["Hrc__RateLimits__AnonymousFormPostsPerMinute"] = "1000";
+        start.Environment["Hrc__RateLimits__SignInPostsPerAccountPerMinute"] = "1000";
         // Each request's start and finish, with its time: when a browser test times out, the kept log shows
         // whether the app answered.
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";

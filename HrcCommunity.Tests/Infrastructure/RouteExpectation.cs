@@ -11,13 +11,17 @@ public enum Access
     Admin,
 }
 
-/// <summary>One line of the authorization matrix: a route and the least access it needs.</summary>
-public sealed record RouteExpectation(string Path, Access Access)
+/// <summary>
+/// One line of the authorization matrix: a route, the least access it needs, the method (a POST is sent as a form
+/// with an antiforgery token) and what an admitted persona gets: 200 for pages, a redirect (not to sign-in) for form
+/// endpoints, or the code an error page answers with.
+/// </summary>
+public sealed record RouteExpectation(string Path, Access Access, string Method = "GET", int AdmittedStatus = 200)
 {
-    public override string ToString() => $"{Path} ({Access})";
+    public override string ToString() => Method == "GET" ? $"{Path} ({Access})" : $"{Method} {Path} ({Access})";
 
-    /// <summary>200 if the persona may open the route; else 302 to sign-in (anonymous) or 403.</summary>
-    public int ExpectedStatusFor(Persona persona) => Admits(persona) ? 200 : persona == Persona.Anonymous ? 302 : 403;
+    /// <summary>The admitted status if the persona may use the route; else 302 to sign-in (anonymous) or 403.</summary>
+    public int ExpectedStatusFor(Persona persona) => Admits(persona) ? AdmittedStatus : persona == Persona.Anonymous ? 302 : 403;
 
     public bool Admits(Persona persona) => Access switch
     {

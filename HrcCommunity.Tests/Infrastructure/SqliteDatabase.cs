@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace HrcCommunity.Tests.Infrastructure;
 
@@ -39,6 +41,7 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development });
         services.AddHrcDomain(configuration, DataFolder);
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<HrcDbContext>();
         _services = services.BuildServiceProvider();
@@ -49,7 +52,7 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
 
     public HrcDbContext CreateDbContext() => Get<IDbContextFactory<HrcDbContext>>().CreateDbContext();
 
-    /// <summary>Creates an approved user with the given roles (or a pending one with none) and returns them as an Actor.</summary>
+    /// <summary>Creates an approved user with the given roles (or a pending one with none), email confirmed, and returns them as an Actor.</summary>
     public async Task<Actor> CreateUserAsync(string name, params string[] roles) =>
         await CreateUserAsync(name, ApprovalStatus.Approved, roles);
 
@@ -60,6 +63,7 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
         var user = new AppUser
         {
             UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
             DisplayName = name, City = "Graz", Organisation = "Test", ApprovalStatus = status,
             RegisteredAt = Clock.GetUtcNow().UtcDateTime, SecurityStamp = Guid.NewGuid().ToString(),
         };

@@ -33,6 +33,7 @@ public static class WebApplicationExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSignInAccountForRateLimits();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;

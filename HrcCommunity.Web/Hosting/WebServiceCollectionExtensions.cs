@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using HrcCommunity.Domain;
+using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Web.Features.Accounts;
@@ -39,10 +40,11 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<HrcDbContext>("database");
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.KeysPath)).SetApplicationName("HrcCommunity");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(KeyFiles.EnsureFolder(dataFolder))).SetApplicationName("HrcCommunity");
 
-        AddAccounts(services, configuration);
-        AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30));
+        AddAccounts(services, configuration, builder.Environment);
+        AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30),
+            configuration.GetValue("Hrc:RateLimits:SignInPostsPerAccountPerMinute", 5));
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -54,7 +56,7 @@ public static class WebServiceCollectionExtensions
         return builder;
     }
 
-    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentActor>();
@@ -64,7 +66,10 @@ public static class WebServiceCollectionExtensions
             options.LoginPath = "/account/signin";
             options.LogoutPath = "/account/signout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "hrc.auth";
+            // Outside Development the site is only ever reached over HTTPS (TLS ends at the proxy), so the cookie is Secure
+            // whatever scheme the proxy forwards, and its __Host- name makes browsers refuse it unless it is Secure, for
+            // the whole site (Path=/) and set by this host alone (no Domain): a sibling subdomain cannot plant or shadow it.
+            options.Cookie.Name = environment.IsDevelopment() ? "hrc.auth" : "__Host-hrc.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
@@ -76,13 +81,17 @@ public static class WebServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
+        // Every Identity cookie (sign-in, the two-factor step, "remember this browser"); Development runs on plain http.
+        services.ConfigureAll<CookieAuthenticationOptions>(options =>
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.Configure<SecurityStampValidatorOptions>(options =>
             options.ValidationInterval = configuration.GetValue("Hrc:Accounts:RefreshClaimsEvery", TimeSpan.FromMinutes(1)));
 
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // Asks DemoAccountSignInRule before each sign-in; it refuses demo accounts outside Development only.
+                options.SignIn.RequireConfirmedAccount = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
@@ -95,6 +104,7 @@ public static class WebServiceCollectionExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<HrcClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        services.AddScoped<IUserConfirmation<AppUser>, DemoAccountSignInRule>();
 
         services.AddHrcPolicies();
     }
@@ -111,7 +121,7 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(HrcClaims.Approved, "true")
                 .RequireRole(Roles.Admin));
 
-    private static void AddRateLimits(IServiceCollection services, int anonymousPostsPerMinute)
+    private static void AddRateLimits(IServiceCollection services, int anonymousPostsPerMinute, int signInPostsPerAccountPerMinute)
     {
         services.AddRateLimiter(options =>
         {
@@ -123,9 +133,11 @@ public static class WebServiceCollectionExtensions
             // Reading the form is free; only submissions count.
             options.AddPolicy(RateLimits.AnonymousForms, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientAddress.Bucket(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = anonymousPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("reads"));
+            // Checked on every request but counts sign-in posts only: per account and address, on top of the page's policy.
+            options.GlobalLimiter = SignInRateLimit.Limiter(signInPostsPerAccountPerMinute);
         });
     }
 }

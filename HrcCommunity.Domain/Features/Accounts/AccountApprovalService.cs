@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Domain.Features.Accounts;
 
-public sealed record PendingAccount(string Id, string DisplayName, string Email, string City, string Organisation, DateTime RegisteredAt);
+public sealed record PendingAccount(string Id, string DisplayName, string Email, bool EmailConfirmed, string City, string Organisation, DateTime RegisteredAt);
 
-public sealed record AccountStatus(ApprovalStatus Status, IReadOnlyList<string> Roles, string? ReviewNote);
+public sealed record AccountStatus(ApprovalStatus Status, IReadOnlyList<string> Roles, string? ReviewNote, bool EmailConfirmed);
 
 public sealed class AccountApprovalService(
     IDbContextFactory<HrcDbContext> dbFactory,
@@ -20,9 +20,10 @@ public sealed class AccountApprovalService(
         actor.Require(actor.CanCoordinate, "review account requests");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking()
-            .Where(u => u.ApprovalStatus == ApprovalStatus.Pending)
+            // Approval trusts the address: an account enters the queue once its owner has confirmed it.
+            .Where(u => u.ApprovalStatus == ApprovalStatus.Pending && u.EmailConfirmed)
             .OrderBy(u => u.RegisteredAt)
-            .Select(u => new PendingAccount(u.Id, u.DisplayName, u.Email!, u.City, u.Organisation, u.RegisteredAt))
+            .Select(u => new PendingAccount(u.Id, u.DisplayName, u.Email!, u.EmailConfirmed, u.City, u.Organisation, u.RegisteredAt))
             .ToListAsync(ct);
     }
 
@@ -32,7 +33,7 @@ public sealed class AccountApprovalService(
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new NotFoundException("The account");
         var roles = await RoleNamesAsync(db, userId, ct);
-        return new AccountStatus(user.ApprovalStatus, roles, user.ReviewNote);
+        return new AccountStatus(user.ApprovalStatus, roles, user.ReviewNote, user.EmailConfirmed);
     }
 
     /// <summary>Approves a pending account as a Practitioner; the first decision wins.</summary>
@@ -53,7 +54,7 @@ public sealed class AccountApprovalService(
         var stamp = Guid.NewGuid().ToString();
         // The status test inside the UPDATE makes two coordinators' clicks race safely: one row changes.
         var changed = await db.Users
-            .Where(u => u.Id == userId && u.ApprovalStatus == ApprovalStatus.Pending)
+            .Where(u => u.Id == userId && u.ApprovalStatus == ApprovalStatus.Pending && u.EmailConfirmed)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.ApprovalStatus, decision)
                 .SetProperty(u => u.ReviewedAt, now)
@@ -64,6 +65,8 @@ public sealed class AccountApprovalService(
         {
             var current = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
                 ?? throw new NotFoundException("The account");
+            if (current is { ApprovalStatus: ApprovalStatus.Pending, EmailConfirmed: false })
+                throw new ConflictException("This person has not confirmed their email address yet; their account can be decided once they have.");
             var by = current.ReviewedById is null ? "someone"
                 : await db.Users.Where(u => u.Id == current.ReviewedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "someone";
             throw new ConflictException($"This account was already {current.ApprovalStatus.ToString().ToLowerInvariant()} by {by}.");

@@ -97,19 +97,42 @@ public sealed class AccountSecurityService(
         return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
     }
 
-    public async Task DisableTwoFactorAsync(Actor actor)
+    /// <summary>Turns two-factor sign-in off; only with the password or a current code, so an unattended session cannot.</summary>
+    public async Task DisableTwoFactorAsync(Actor actor, string? proof)
     {
         var user = await RequireUserAsync(actor);
+        await RequireProofAsync(user, proof);
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key next time: the old one may be on a lost phone.
         await users.ResetAuthenticatorKeyAsync(user);
     }
 
-    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(Actor actor)
+    /// <summary>Replaces the recovery codes; only with the password or a current code, as they open the account as well as the app.</summary>
+    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(Actor actor, string? proof)
     {
         var user = await RequireUserAsync(actor);
         if (!user.TwoFactorEnabled) throw new ValidationFailedException("code", "Turn on two-factor sign-in first.");
+        await RequireProofAsync(user, proof);
         return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+    }
+
+    /// <summary>
+    /// The password or a current code from the authenticator app. Wrong answers count towards lockout like wrong
+    /// passwords at sign-in, so this form cannot be used to guess either.
+    /// </summary>
+    private async Task RequireProofAsync(AppUser user, string? proof)
+    {
+        const string Refused = "That is neither your password nor the code your app shows now.";
+        new Validator().Required("proof", proof, "Your password or a code from your app", 200).ThrowIfInvalid();
+        if (await users.IsLockedOutAsync(user))
+            throw new ValidationFailedException("proof", "Too many wrong answers: wait 15 minutes, then try again.");
+        var digits = proof!.Replace(" ", "");
+        var proven = digits is { Length: 6 } && digits.All(char.IsAsciiDigit)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits)
+            : await users.CheckPasswordAsync(user, proof);
+        if (proven) return;
+        await users.AccessFailedAsync(user);
+        throw new ValidationFailedException("proof", Refused);
     }
 
     private async Task<AppUser> RequireUserAsync(Actor actor)

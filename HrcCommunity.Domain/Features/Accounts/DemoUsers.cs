@@ -1,8 +1,19 @@
+using Microsoft.Extensions.Hosting;
+
 namespace HrcCommunity.Domain.Features.Accounts;
 
 /// <summary>The demo accounts seeded in Development; the sign-in page lists them there and nowhere else.</summary>
 public static class DemoUsers
 {
+    /// <summary>
+    /// Their password is public, so they exist and sign in in Development only, whatever Hrc:SeedDemoContent says:
+    /// a copied development setting must not open a production site.
+    /// </summary>
+    public static bool AllowedIn(IHostEnvironment environment) => environment.IsDevelopment();
+
+    public static bool IsDemo(AppUser user) =>
+        user.IsDemo || All.Any(d => string.Equals(d.Email, user.Email, StringComparison.OrdinalIgnoreCase));
+
     public const string Password = "Demo-Password-2026";
 
     public sealed record DemoUser(string Email, string DisplayName, string City, string Organisation, string? Role, ApprovalStatus Status);

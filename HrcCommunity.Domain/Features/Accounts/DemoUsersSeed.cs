@@ -2,10 +2,11 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace HrcCommunity.Domain.Features.Accounts;
 
-public sealed class DemoUsersSeed(IPasswordHasher<AppUser> hasher, TimeProvider clock) : ISeed
+public sealed class DemoUsersSeed(IPasswordHasher<AppUser> hasher, TimeProvider clock, IHostEnvironment environment) : ISeed
 {
     public int Order => 1;
 
@@ -13,6 +14,7 @@ public sealed class DemoUsersSeed(IPasswordHasher<AppUser> hasher, TimeProvider 
 
     public async Task SeedAsync(HrcDbContext db, CancellationToken ct)
     {
+        if (!DemoUsers.AllowedIn(environment)) return;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var demo in DemoUsers.All)
         {

@@ -1,5 +1,4 @@
 using HrcCommunity.Domain.Common;
-using HrcCommunity.Domain.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
 
 namespace HrcCommunity.Domain.Features.Accounts;
@@ -7,10 +6,11 @@ namespace HrcCommunity.Domain.Features.Accounts;
 public sealed record Registration(string Email, string Password, string DisplayName, string City, string Organisation);
 
 /// <summary>
-/// Creates accounts: every new account starts pending, with no role, until a Coordinator approves it.
-/// Scoped, because Identity's UserManager is; it is used from request-scoped pages only.
+/// Creates accounts: every new account starts pending, with no role and an unconfirmed email address; once the
+/// address is confirmed a Coordinator can approve it. Scoped, because Identity's UserManager is; it is used from
+/// request-scoped pages only.
 /// </summary>
-public sealed class RegistrationService(UserManager<AppUser> users, ILiveNotifier<AccountChanged> notifier, TimeProvider clock)
+public sealed class RegistrationService(UserManager<AppUser> users, EmailConfirmationService confirmation, TimeProvider clock)
 {
     public async Task<AppUser> RegisterAsync(Registration input)
     {
@@ -39,7 +39,7 @@ public sealed class RegistrationService(UserManager<AppUser> users, ILiveNotifie
                 ["password"] = result.Errors.Select(e => e.Description).ToArray(),
             });
 
-        await notifier.PublishAsync(AccountChanged.QueueTopic, new AccountChanged(user.Id, ApprovalStatus.Pending));
+        await confirmation.SendLinkAsync(user);
         return user;
     }
 }

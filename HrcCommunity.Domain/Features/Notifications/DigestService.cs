@@ -47,12 +47,16 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
             .OrderBy(e => e.Kind).ThenBy(e => e.Title)
             .Select(e => new { e.Kind, e.Key, e.Layer, e.Title, e.Url })
             .ToListAsync(ct);
+        // The pages' Practitioner rule: approved AND holding one of the roles. An approved account without a role reads
+        // no practitioners' page, so it gets no digest, just as a pending account gets none.
+        var roleIds = db.Roles.Where(r => Roles.All.Contains(r.Name!)).Select(r => r.Id);
         var readers = await db.Users.AsNoTracking()
-            .Where(u => u.DigestOptIn && u.ApprovalStatus == ApprovalStatus.Approved && u.Email != null)
+            .Where(u => u.DigestOptIn && u.ApprovalStatus == ApprovalStatus.Approved && u.Email != null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .Select(u => new { u.Email, u.DisplayName })
             .ToListAsync(ct);
 
-        // Digest readers are approved, so they see both layers; a record is listed once even with two entries.
+        // Digest readers are practitioners, so they see both layers; a record is listed once even with two entries.
         var practitionerItems = entries.DistinctBy(e => (e.Kind, e.Key)).Select(e => (e.Kind, e.Title, e.Url)).ToList();
         if (practitionerItems.Count == 0 || readers.Count == 0) return 0;
 

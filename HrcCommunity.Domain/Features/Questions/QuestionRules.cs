@@ -13,6 +13,8 @@ public enum QuestionAction
     Reopen = 8,
     /// <summary>Not a state change: an answer draft or a note was saved (live events only).</summary>
     Edited = 9,
+    /// <summary>Not a state change: the asker opened the link emailed to them, so the address is theirs.</summary>
+    ConfirmEmail = 10,
 }
 
 /// <summary>

@@ -144,15 +144,18 @@ public sealed class QuestionTriageService(
     public Task SendAnswerAsync(Actor actor, int id, AnswerDraft draft, CancellationToken ct = default)
     {
         ValidateDraft(draft, requireAnswer: true);
-        return TransitionAsync(actor, id, QuestionAction.SendAnswer, draft.ExpectedVersion, (q, db) =>
+        return TransitionAsync(actor, id, QuestionAction.SendAnswer, draft.ExpectedVersion, async (q, db) =>
         {
             RequireHolderOrCoordinator(actor, q, "answer a question someone else holds");
             ApplyDraft(q, draft);
             q.AnsweredAt = clock.GetUtcNow().UtcDateTime;
             q.AnsweredById = actor.UserId;
             q.AnsweredByName = actor.DisplayName;
-            db.Enqueue(clock, q.AskerEmail, $"The experts answered your question: {q.Title}", AnswerEmail(q), "questions/answered");
-            return Task.FromResult("");
+            // An unconfirmed address gets nothing: the asker reads the answer on the status page, and the link to it
+            // is emailed when they confirm.
+            if (!await QuestionIntakeService.IsEmailConfirmedAsync(db, q.Id, ct)) return "Not emailed: the asker has not confirmed the address";
+            db.Enqueue(clock, q.AskerEmail, "The experts answered your question", AnswerEmail(q), "questions/answered");
+            return "";
         }, ct);
     }
 

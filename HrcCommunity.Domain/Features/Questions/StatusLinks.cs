@@ -13,7 +13,7 @@ namespace HrcCommunity.Domain.Features.Questions;
 /// </summary>
 public sealed class StatusLinks(DataFolder dataFolder, IOptions<EmailOptions> email)
 {
-    private readonly Lazy<byte[]> _key = new(() => LoadOrCreateKey(dataFolder));
+    private readonly Lazy<byte[]> _key = new(() => KeyFiles.LoadOrCreate(dataFolder, "question-status-links.key"));
 
     public (string Salt, string Token) Create()
     {
@@ -26,25 +26,16 @@ public sealed class StatusLinks(DataFolder dataFolder, IOptions<EmailOptions> em
 
     public string UrlFor(string token) => $"{email.Value.PublicBaseUrl.TrimEnd('/')}/questions/status/{token}";
 
+    /// <summary>
+    /// The code in the link that confirms the asker's email address: another HMAC of the same salt, so it opens
+    /// nothing but the confirmation, and the status link cannot be derived from it.
+    /// </summary>
+    public string ConfirmationCodeFor(string salt) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes("confirm-email:" + salt))).ToLowerInvariant()[..40];
+
+    public string ConfirmationUrlFor(int questionId, string salt) =>
+        $"{email.Value.PublicBaseUrl.TrimEnd('/')}/questions/confirm/{questionId}/{ConfirmationCodeFor(salt)}";
+
     public static string Hash(string value) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value))).ToLowerInvariant();
-
-    private static byte[] LoadOrCreateKey(DataFolder folder)
-    {
-        Directory.CreateDirectory(folder.KeysPath);
-        var path = Path.Combine(folder.KeysPath, "question-status-links.key");
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        var key = RandomNumberGenerator.GetBytes(32);
-        try
-        {
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs, so every link stays valid.
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-    }
 }

@@ -47,6 +47,26 @@ public sealed class AccountApprovalTests : IClassFixture<SqliteDatabase>
     }
 
     [Fact]
+    public async Task ListPending_LeavesOutAccountsWhoseEmailIsNotConfirmed_AndApprovingOneIsRefusedClearly()
+    {
+        var coordinator = await _database.CreateUserAsync("Carla Confirm", Roles.Coordinator);
+        var confirmed = await _database.CreateUserAsync("Confirmed Applicant", ApprovalStatus.Pending);
+        var unconfirmed = await _database.CreateUserAsync("Unconfirmed Applicant", ApprovalStatus.Pending);
+        await using (var db = _database.CreateDbContext())
+            await db.Users.Where(u => u.Id == unconfirmed.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, false));
+
+        var queue = await Approvals.ListPendingAsync(coordinator);
+
+        Assert.Contains(queue, p => p.Id == confirmed.UserId && p.EmailConfirmed);
+        Assert.DoesNotContain(queue, p => p.Id == unconfirmed.UserId);
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => Approvals.ApproveAsync(coordinator, unconfirmed.UserId!));
+        Assert.Contains("not confirmed their email address", refused.Message);
+        var status = await Approvals.GetStatusAsync(unconfirmed.UserId!);
+        Assert.Equal((ApprovalStatus.Pending, false), (status.Status, status.EmailConfirmed));
+        Assert.Empty(status.Roles);
+    }
+
+    [Fact]
     public async Task ListPending_RefusesAPractitioner()
     {
         var practitioner = await _database.CreateUserAsync("Pia", Roles.Practitioner);

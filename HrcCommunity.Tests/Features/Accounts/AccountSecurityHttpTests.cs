@@ -93,6 +93,33 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     }
 
     [Fact]
+    public async Task TwoFactor_TurningOffOrNewRecoveryCodes_AskForThePasswordOrACurrentCode()
+    {
+        var email = await CreateAccountAsync("Proof Person");
+        var client = app.NewClient();
+        await AppHost.SignInAsync(client, email, Password);
+        var key = SharedKey().Match(await client.GetStringAsync("/account/two-factor")).Groups[1].Value;
+        await AppHost.PostFormAsync(client, "/account/two-factor", "enable",
+            new Dictionary<string, string> { ["Enable.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+
+        var bare = await AppHost.PostFormAsync(client, "/account/two-factor", "disable", new Dictionary<string, string>());
+        var wrong = await AppHost.PostFormAsync(client, "/account/two-factor", "disable", new Dictionary<string, string> { ["Disable.Proof"] = "not-my-password" });
+        var noCodes = await AppHost.PostFormAsync(client, "/account/two-factor", "new-codes", new Dictionary<string, string> { ["NewCodes.Proof"] = "000000" });
+
+        Assert.Contains("Your password or a code from your app is required", await bare.Content.ReadAsStringAsync());
+        var wrongHtml = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("neither your password nor the code your app shows now", wrongHtml);
+        Assert.Contains("Two-factor sign-in is on", wrongHtml);
+        Assert.DoesNotContain("Your recovery codes", await noCodes.Content.ReadAsStringAsync());
+
+        var codes = await AppHost.PostFormAsync(client, "/account/two-factor", "new-codes",
+            new Dictionary<string, string> { ["NewCodes.Proof"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Contains("Your recovery codes", await codes.Content.ReadAsStringAsync());
+        var off = await AppHost.PostFormAsync(client, "/account/two-factor", "disable", new Dictionary<string, string> { ["Disable.Proof"] = Password });
+        Assert.Contains("Turn on two-factor sign-in", await off.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task TwoFactor_WithAWrongSetupCode_StaysOff_AndSaysWhy()
     {
         var email = await CreateAccountAsync("Wrong Code Person");

@@ -16,8 +16,12 @@ public static class AccountsRoutes
         new("/account/forgot-password", Access.Public),
         new("/account/reset-password?email=a%40example.org&code=x", Access.Public),
         new("/account/signin-2fa", Access.Public),
+        new("/account/confirm-email?userId=x&code=y", Access.Public),
         new("/admin/users", Access.Admin),
         new("/admin/jobs", Access.Admin),
+        new("/account/signout", Access.Public, "POST", 302),
+        new("/account/refresh", Access.SignedIn, "POST", 302),
+        new("/account/confirm-email/resend", Access.SignedIn, "POST", 302),
     ];
 
     public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password"];

@@ -24,4 +24,39 @@ public sealed class RateLimitTests
         Assert.Contains("Wait a minute, then try again", await refused.Content.ReadAsStringAsync());
         Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
     }
+
+    [Fact]
+    public async Task SignIn_FromOneAddress_IsLimitedAfterN_WithTheTooManyRequestsPage()
+    {
+        await using var host = new AppHost();
+        await using var limited = host.WithWebHostBuilder(b => b.UseSetting("Hrc:RateLimits:AnonymousFormPostsPerMinute", "3"));
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await PostSignInAsync(client, $"person-{i}@example.org")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("Wait a minute, then try again", await (await PostSignInAsync(client, "person-5@example.org")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SignIn_ForOneAccountFromOneAddress_IsLimitedAfterN_WhileOtherAccountsStillSignIn()
+    {
+        await using var host = new AppHost();
+        await using var limited = host.WithWebHostBuilder(b => b.UseSetting("Hrc:RateLimits:SignInPostsPerAccountPerMinute", "3"));
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var statuses = new List<HttpStatusCode>();
+        // One account, however its address is typed: the limit counts the normalized email.
+        foreach (var email in new[] { "target@example.org", "TARGET@example.org", " target@Example.org ", "target@example.org" })
+            statuses.Add((await PostSignInAsync(client, email)).StatusCode);
+        var otherAccount = await PostSignInAsync(client, PersonaAccounts.EmailOf(Persona.Practitioner), PersonaAccounts.Password);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Redirect, otherAccount.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password = "wrong-password-1") =>
+        AppHost.PostFormAsync(client, "/account/signin", "signin",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 }

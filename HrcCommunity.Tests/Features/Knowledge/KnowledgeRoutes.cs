@@ -23,6 +23,8 @@ public static class KnowledgeRoutes
         new($"/knowledge/{LayeredItem}/edit", Access.Coordinator),
         new("/api/knowledge", Access.Public),
         new($"/api/knowledge/{LayeredItem}", Access.Public),
+        // No attachment is seeded: a missing file is 404 for everyone, never a sign-in redirect (AttachmentTests cover the layers).
+        new($"/knowledge/{LayeredItem}/attachments/999999", Access.Public, AdmittedStatus: 404),
         new("/practices", Access.Public),
         new($"/practices/{PublishedPractice}", Access.Public),
         new("/practices/submit", Access.Practitioner),

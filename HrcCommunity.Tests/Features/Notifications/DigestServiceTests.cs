@@ -9,14 +9,17 @@ namespace HrcCommunity.Tests.Features.Notifications;
 public sealed class DigestServiceTests
 {
     [Fact]
-    public async Task WeeklyDigest_GoesOnlyToApprovedPeopleWhoAskedForIt_BothLayers_AndNeverTwiceForOneWeek()
+    public async Task WeeklyDigest_GoesOnlyToPractitionersWhoAskedForIt_NotToApprovedAccountsWithoutARole_BothLayers_AndNeverTwiceForOneWeek()
     {
         await using var database = await SqliteDatabase.CreateAsync();
         var digests = database.Get<DigestService>();
         var reader = await database.CreateUserAsync("Digest Reader", Roles.Practitioner);
         var silent = await database.CreateUserAsync("Silent Reader", Roles.Practitioner);
         var pending = await database.CreateUserAsync("Pending Reader", ApprovalStatus.Pending);
+        // Approved, but with no role (a role taken away): the pages refuse it the practitioners' layer.
+        var roleless = await database.CreateUserAsync("Roleless Reader", ApprovalStatus.Approved);
         await digests.SetOptInAsync(reader, true);
+        await digests.SetOptInAsync(roleless, true);
         await using (var db = database.CreateDbContext())
         {
             await db.Users.Where(u => u.Id == pending.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestOptIn, true));
@@ -38,5 +41,6 @@ public sealed class DigestServiceTests
         Assert.Contains("Toolkit (practitioners)", email.TextBody);
         Assert.Contains("/account/notifications", email.TextBody);
         Assert.DoesNotContain(silent.DisplayName, email.TextBody);
+        Assert.Contains(reader.DisplayName, email.TextBody);
     }
 }

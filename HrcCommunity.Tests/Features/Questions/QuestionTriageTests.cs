@@ -109,6 +109,7 @@ public sealed class QuestionTriageTests
         var triage = database.Get<QuestionTriageService>();
         var submission = Submission();
         var receipt = await database.Get<QuestionIntakeService>().AskAsync(Actor.Anonymous, submission, "203.0.113.9");
+        await ConfirmEmailAsync(database, submission.Email);
         await triage.ClaimAsync(expert, receipt.QuestionId);
         var version = (await triage.GetAsync(expert, receipt.QuestionId)).Version;
 
@@ -116,17 +117,17 @@ public sealed class QuestionTriageTests
 
         await using var db = database.CreateDbContext();
         var mails = await db.OutboxEmails.Where(m => m.To == submission.Email).OrderBy(m => m.Id).ToListAsync();
-        Assert.Equal(["questions/received", "questions/answered"], mails.Select(m => m.Category));
-        Assert.Contains("Give it a clear mandate", mails[1].TextBody);
-        Assert.Contains($"/questions/status/{receipt.StatusToken}", mails[0].TextBody);
+        Assert.Equal(["questions/confirm", "questions/received", "questions/answered"], mails.Select(m => m.Category));
+        Assert.Contains("Give it a clear mandate", mails[2].TextBody);
         Assert.Contains($"/questions/status/{receipt.StatusToken}", mails[1].TextBody);
+        Assert.Contains($"/questions/status/{receipt.StatusToken}", mails[2].TextBody);
         var status = await database.Get<QuestionIntakeService>().GetStatusAsync(receipt.StatusToken);
         Assert.Equal(QuestionState.Answered, status.State);
         Assert.Contains("clear mandate", status.AnswerHtml);
 
         var log = (await triage.GetAsync(coordinator, receipt.QuestionId)).Log;
-        Assert.Equal([QuestionAction.Ask, QuestionAction.Claim, QuestionAction.SendAnswer], log.Select(l => l.Action));
-        Assert.Equal("Emma Expert", log[2].ActorName);
+        Assert.Equal([QuestionAction.Ask, QuestionAction.ConfirmEmail, QuestionAction.Claim, QuestionAction.SendAnswer], log.Select(l => l.Action));
+        Assert.Equal("Emma Expert", log[3].ActorName);
         Assert.Empty((await triage.GetAsync(expert, receipt.QuestionId)).Log);
     }
 

@@ -1,9 +1,11 @@
 using System.Net;
 using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Tests.Infrastructure;
 using HrcCommunity.Web.Hubs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HrcCommunity.Tests.Features.Questions;
@@ -68,6 +70,39 @@ public sealed class QuestionsHttpTests(AppHost app)
         Assert.NotEmpty(link);
         Assert.Contains(title, await client.GetStringAsync(link));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/questions/status/0000000000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AskForm_EmailsOnlyAConfirmationLink_WhosePageConfirmsWithAButton_ThenTheStatusLinkIsEmailed()
+    {
+        var client = app.NewClient();
+        var email = $"confirming-{Guid.NewGuid():N}@example.org";
+        var title = $"How do we involve young people in monitoring? {Guid.NewGuid():N}";
+        var asked = await AppHost.PostFormAsync(client, "/questions/ask", "ask", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Body"] = "Our youth council wants to take part in the yearly human rights report. Where can they start?",
+            ["Input.Topic"] = "monitoring",
+            ["Input.Name"] = "Yara Young",
+            ["Input.Email"] = email,
+        });
+        Assert.Contains("open the link in it to confirm", await asked.Content.ReadAsStringAsync());
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();
+        var confirmation = await db.OutboxEmails.AsNoTracking().SingleAsync(m => m.To == email);
+        Assert.DoesNotContain(title, confirmation.TextBody + confirmation.Subject);
+        Assert.DoesNotContain("Yara Young", confirmation.TextBody + confirmation.Subject);
+        var path = new Uri(System.Text.RegularExpressions.Regex.Match(confirmation.TextBody, @"https?://\S+/questions/confirm/\S+").Value).AbsolutePath;
+
+        // Opening the link alone confirms nothing (mail scanners open links); the button does.
+        Assert.Contains("Yes, this was me", await client.GetStringAsync(path));
+        Assert.False(await db.OutboxEmails.AnyAsync(m => m.To == email && m.Category == "questions/received"));
+        var confirmed = await AppHost.PostFormAsync(client, path, "confirm-question-email", new Dictionary<string, string>());
+
+        Assert.Contains("your email address is confirmed", await confirmed.Content.ReadAsStringAsync());
+        Assert.True(await db.OutboxEmails.AnyAsync(m => m.To == email && m.Category == "questions/received"));
+        var forged = await AppHost.PostFormAsync(client, path[..^4] + "0000", "confirm-question-email", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("This confirmation link is not valid", await forged.Content.ReadAsStringAsync());
     }
 
     [Fact]

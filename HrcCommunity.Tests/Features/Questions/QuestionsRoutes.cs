@@ -12,6 +12,7 @@ public static class QuestionsRoutes
     [
         new("/questions/ask", Access.Public),
         new(DemoStatus, Access.Public),
+        new("/questions/confirm/1/0000000000000000000000000000000000000000", Access.Public),
         new("/answers", Access.Public),
         new("/answers?q=indicators&topic=monitoring", Access.Public),
         new(PublishedAnswer, Access.Public),

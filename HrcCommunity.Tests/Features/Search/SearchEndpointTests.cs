@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HrcCommunity.Tests.Features.Search;
 
@@ -81,9 +83,26 @@ public sealed class SearchEndpointTests(AppHost app)
         {
             Assert.NotNull(e.Element(Atom + "id"));
             Assert.NotNull(e.Element(Atom + "updated"));
-            Assert.StartsWith("http://localhost/", e.Element(Atom + "link")!.Attribute("href")!.Value);
+            Assert.StartsWith(PublicBaseUrl + "/", e.Element(Atom + "link")!.Attribute("href")!.Value);
         });
     }
+
+    [Fact]
+    public async Task Feed_BuildsItsLinksFromThePublicBaseUrl_NotFromAForgedHostHeader()
+    {
+        await IndexAsync(new SearchDocument("news", Guid.NewGuid().ToString("N"), "/news/forged-host", "Forged host check", "", "", []));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/feed.atom");
+        request.Headers.Host = "evil.example";
+
+        var xml = await (await app.NewClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("evil.example", xml);
+        var hrefs = XDocument.Parse(xml).Descendants(Atom + "link").Select(l => l.Attribute("href")!.Value).ToList();
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, href => Assert.StartsWith(PublicBaseUrl + "/", href));
+    }
+
+    private string PublicBaseUrl => app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.PublicBaseUrl.TrimEnd('/');
 
     [Fact]
     public async Task Feed_AnswersNotModified_WhenTheETagStillMatches()

@@ -1,4 +1,8 @@
+using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,11 +28,42 @@ public static class AccountEndpoints
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         }).RequireAuthorization();
 
+        // "Send the link again" on the pending page: limited per client address here and per account in the service.
+        group.MapPost("/confirm-email/resend", async (HttpContext context, EmailConfirmationService confirmation) =>
+        {
+            try
+            {
+                await confirmation.ResendAsync(context.User.ToActor(), context.RequestAborted);
+                return Results.LocalRedirect("/account/pending?link=sent");
+            }
+            catch (RateLimitedException)
+            {
+                return Results.LocalRedirect("/account/pending?link=wait");
+            }
+        }).RequireAuthorization().RequireRateLimiting(RateLimits.AnonymousForms).WithMetadata(new RequireAntiforgeryTokenAttribute());
+
         return app;
     }
 
+    /// <summary>
+    /// A path on this site, or "/". The framework's local-URL check refuses other hosts, "//", "/\" and control
+    /// characters; it is applied again to the decoded text, because "/%2F" and "/%5C" turn into "//" and "/\" in
+    /// any code that decodes the path before redirecting. "~/" paths are refused too: a page may not resolve them.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+        returnUrl is ['/', ..] && RedirectHttpResult.IsLocalUrl(returnUrl) && RedirectHttpResult.IsLocalUrl(FullyDecoded(returnUrl))
             ? returnUrl
             : "/";
+
+    /// <summary>The text with every layer of percent-encoding undone; "//" (refused) when it is nested deeper than three.</summary>
+    private static string FullyDecoded(string url)
+    {
+        for (var round = 0; round <= 3; round++)
+        {
+            var decoded = Uri.UnescapeDataString(url);
+            if (decoded == url) return url;
+            url = decoded;
+        }
+        return "//";
+    }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Search;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace HrcCommunity.Web.Features.Search;
@@ -16,7 +18,7 @@ public static class AtomFeed
     public const int EntryCount = 50;
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
-    public static async Task WriteAsync(HttpContext context, SearchService search, CancellationToken ct)
+    public static async Task WriteAsync(HttpContext context, SearchService search, IOptions<EmailOptions> email, CancellationToken ct)
     {
         var entries = await search.LatestPublicAsync(SearchKinds.Feed, EntryCount, ct);
         var lastModified = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.UpdatedAt);
@@ -33,8 +35,9 @@ public static class AtomFeed
             return;
         }
 
-        var request = context.Request;
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        // Shared caches keep this response for everyone: its links come from configuration, never from the Host
+        // header of whichever request filled the cache.
+        var baseUrl = email.Value.PublicBaseUrl.TrimEnd('/');
         response.ContentType = "application/atom+xml; charset=utf-8";
         // Fifty entries fit in memory; writing there keeps Kestrel's no-synchronous-IO rule out of the XML code.
         using var buffer = new MemoryStream();
