@@ -15,6 +15,7 @@ public sealed record TwoFactorState(bool Enabled, int RecoveryCodesLeft, string?
 /// </summary>
 public sealed class AccountSecurityService(
     UserManager<AppUser> users,
+    IUserStore<AppUser> userStore,
     IDbContextFactory<HrcDbContext> dbFactory,
     IOptions<EmailOptions> email,
     TimeProvider clock)
@@ -78,8 +79,13 @@ public sealed class AccountSecurityService(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // Not UserManager.ResetAuthenticatorKeyAsync: it also renews the security stamp, which signs the person out of
+            // every session (this one included) at the next cookie check, merely for opening the set-up page. A first key
+            // changes nothing until a code from it turns two-factor on, and that does renew the stamp.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<AppUser>)userStore).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            var saved = await users.UpdateAsync(user);
+            if (!saved.Succeeded) throw Failed(saved, invalidToken: null);
         }
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
         return new TwoFactorState(false, 0, FormatKey(key!), uri);

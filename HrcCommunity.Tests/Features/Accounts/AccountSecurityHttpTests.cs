@@ -93,6 +93,21 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     }
 
     [Fact]
+    public async Task TwoFactorSetUpPage_KeepsTheSecurityStamp_SoOpeningItSignsNobodyOut()
+    {
+        var email = await CreateAccountAsync("Curious Person");
+        var client = app.NewClient();
+        await AppHost.SignInAsync(client, email, Password);
+        var before = await SecurityStampAsync(email);
+
+        var page = await client.GetStringAsync("/account/two-factor");
+
+        Assert.Matches(SharedKey(), page);
+        Assert.Equal(before, await SecurityStampAsync(email));
+        Assert.Equal(SharedKey().Match(page).Groups[1].Value, SharedKey().Match(await client.GetStringAsync("/account/two-factor")).Groups[1].Value);
+    }
+
+    [Fact]
     public async Task TwoFactor_TurningOffOrNewRecoveryCodes_AskForThePasswordOrACurrentCode()
     {
         var email = await CreateAccountAsync("Proof Person");
@@ -178,6 +193,12 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, Roles.Practitioner);
         return email;
+    }
+
+    private async Task<string?> SecurityStampAsync(string email)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleAsync();
     }
 
     private async Task<string> LatestEmailBodyAsync(string to, string category)
