@@ -97,6 +97,7 @@ public static class WebServiceCollectionExtensions
             .AddDefaultTokenProviders();
 
         services.AddHrcPolicies();
+        services.AddPersonalAccessTokens();
     }
 
     /// <summary>The role policies pages and menus name; public so component tests judge with the real rules.</summary>

@@ -18,6 +18,8 @@ public static class AccountsRoutes
         new("/account/signin-2fa", Access.Public),
         new("/admin/users", Access.Admin),
         new("/admin/jobs", Access.Admin),
+        new("/account/tokens", Access.SignedIn),
+        new("/admin/tokens", Access.Admin),
     ];
 
     public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password"];
