@@ -95,8 +95,12 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<HrcDbContext> d
         return new TokenOwner(token.Id, token.UserId, token.Scope);
     }
 
-    /// <summary>True when the string has the shape of one of our tokens (so it is worth a database lookup).</summary>
-    public static bool LooksLikeToken(string? value) => TryParsePrefix(value, out _);
+    /// <summary>Whether a token still works, for connections that authenticated with it earlier.</summary>
+    public async Task<bool> IsActiveAsync(int tokenId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Active(db.PersonalAccessTokens, clock.GetUtcNow().UtcDateTime).AnyAsync(t => t.Id == tokenId, ct);
+    }
 
     private static bool TryParsePrefix(string? value, out string prefix)
     {
