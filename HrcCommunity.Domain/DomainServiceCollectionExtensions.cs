@@ -71,6 +71,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AccountSecurityService>();
         services.AddSingleton<AccountProfileService>();
         services.AddSingleton<UserAdministrationService>();
+        services.AddSingleton<PersonalAccessTokenService>();
         services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddSingleton<ISeed, RolesSeed>();
         services.AddSingleton<ISeed, DemoUsersSeed>();

@@ -28,6 +28,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureQuestions(builder);
         ConfigureDrafts(builder);
         ConfigureLinksNews(builder);
+        ConfigureTokens(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -38,6 +39,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureKnowledge(ModelBuilder builder);
     partial void ConfigureQuestions(ModelBuilder builder);
     partial void ConfigureLinksNews(ModelBuilder builder);
+    partial void ConfigureTokens(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {

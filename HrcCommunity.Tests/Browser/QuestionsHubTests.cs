@@ -72,7 +72,7 @@ public sealed class QuestionsHubTests(BrowserHost host)
         public void Dispose() => Client.Dispose();
     }
 
-    private sealed class NodeClient : IDisposable
+    internal sealed class NodeClient : IDisposable
     {
         private readonly Process _process;
         private readonly List<string> _lines = [];
@@ -110,6 +110,11 @@ public sealed class QuestionsHubTests(BrowserHost host)
                 if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
                     lock (_lines) throw new TimeoutException("The hub client printed: " + string.Join(" | ", _lines));
             }
+        }
+
+        public bool HasLine(Func<string, bool> match)
+        {
+            lock (_lines) return _lines.Any(match);
         }
 
         public void Dispose()

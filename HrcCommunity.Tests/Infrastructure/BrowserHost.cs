@@ -29,7 +29,8 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await AppProcess.StartAsync();
+        // Short, so tests see a demoted person lose access in an open tab or hub connection without a long wait.
+        App = await AppProcess.StartAsync(new Dictionary<string, string> { ["Hrc:Accounts:RefreshClaimsEvery"] = "00:00:02" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -32,6 +32,7 @@ public static class WebApplicationExtensions
             RequestPath = "/assets",
         });
         app.UseAuthentication();
+        app.UseTokenScopes();
         app.UseAuthorization();
         app.UseSignInAccountForRateLimits();
         app.UseRateLimiter();

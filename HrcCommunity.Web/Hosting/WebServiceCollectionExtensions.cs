@@ -8,6 +8,7 @@ using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Hubs;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,8 @@ public static class WebServiceCollectionExtensions
         services.AddLocalization();
         services.AddSignalR();
         services.AddSingleton<LiveTopics>();
+        services.AddSingleton<LiveHubMembers>();
+        services.AddHostedService<LiveHubRevalidation>();
         services.AddSingleton<HrcCommunity.Web.Features.Search.SearchResultsCache>();
         services.AddHostedService<HrcCommunity.Web.Features.Questions.QuestionsHubBridge>();
         services.AddHttpContextAccessor();
@@ -60,6 +63,7 @@ public static class WebServiceCollectionExtensions
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAccountStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
@@ -107,6 +111,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IUserConfirmation<AppUser>, DemoAccountSignInRule>();
 
         services.AddHrcPolicies();
+        services.AddPersonalAccessTokens();
     }
 
     /// <summary>The role policies pages and menus name; public so component tests judge with the real rules.</summary>

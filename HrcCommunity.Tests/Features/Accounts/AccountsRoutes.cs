@@ -22,6 +22,8 @@ public static class AccountsRoutes
         new("/account/signout", Access.Public, "POST", 302),
         new("/account/refresh", Access.SignedIn, "POST", 302),
         new("/account/confirm-email/resend", Access.SignedIn, "POST", 302),
+        new("/account/tokens", Access.SignedIn),
+        new("/admin/tokens", Access.Admin),
     ];
 
     public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password"];
