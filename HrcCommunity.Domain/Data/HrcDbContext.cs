@@ -28,6 +28,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureQuestions(builder);
         ConfigureDrafts(builder);
         ConfigureLinksNews(builder);
+        ConfigurePrivacy(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
