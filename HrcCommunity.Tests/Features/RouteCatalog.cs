@@ -5,6 +5,7 @@ using HrcCommunity.Tests.Features.Links;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Features.Networks;
 using HrcCommunity.Tests.Features.News;
+using HrcCommunity.Tests.Features.Privacy;
 using HrcCommunity.Tests.Features.Questions;
 using HrcCommunity.Tests.Features.Search;
 using HrcCommunity.Tests.Infrastructure;
@@ -25,6 +26,7 @@ public static class RouteCatalog
         .. SearchRoutes.All,
         .. LinksRoutes.All,
         .. NewsRoutes.All,
+        .. PrivacyRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
@@ -39,5 +41,6 @@ public static class RouteCatalog
         .. SearchRoutes.PublicPages,
         .. LinksRoutes.PublicPages,
         .. NewsRoutes.PublicPages,
+        .. PrivacyRoutes.PublicPages,
     ];
 }
