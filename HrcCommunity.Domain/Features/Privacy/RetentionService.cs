@@ -27,8 +27,9 @@ public sealed class RetentionService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var contactsBefore = now - options.Value.ContactRetention;
-        var rateWindow = TimeSpan.FromHours(1) > questionsOptions.Value.RateWindow ? TimeSpan.FromHours(1) : questionsOptions.Value.RateWindow;
-        var hashesBefore = now - (options.Value.RateLimitRecordRetention > rateWindow ? options.Value.RateLimitRecordRetention : rateWindow);
+        // Hashes younger than a limit's window still count towards it (questions: RateWindow; corrections: one hour).
+        var keepHashes = new[] { options.Value.RateLimitRecordRetention, questionsOptions.Value.RateWindow, TimeSpan.FromHours(1) }.Max();
+        var hashesBefore = now - keepHashes;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A question stops needing its asker once the answer went out or it was closed without one.

@@ -53,6 +53,20 @@ public sealed partial class PrivacyHttpTests(AppHost app)
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email));
     }
 
+    [Fact]
+    public async Task PrivacyPage_NamesTheController_AndEveryFormThatCollectsPersonalDataLinksToIt()
+    {
+        var privacy = await app.NewClient().GetStringAsync("/privacy");
+        Assert.Contains("<strong>Human Rights Cities Network</strong>", privacy);
+        Assert.Contains("How long we keep it", privacy);
+
+        foreach (var form in new[] { "/account/register", "/questions/ask" })
+            Assert.Contains("href=\"/privacy\"", await app.NewClient().GetStringAsync(form));
+        var practitioner = await app.ClientAsync(Persona.Practitioner);
+        Assert.Contains("href=\"/account/delete\"", await practitioner.GetStringAsync("/account"));
+        Assert.Contains("href=\"/privacy\"", await practitioner.GetStringAsync("/account/notifications"));
+    }
+
     private static Dictionary<string, string> Fields(string secret) => new()
     {
         ["Input.Secret"] = secret, ["Input.Contributions"] = "delete", ["Input.Confirm"] = "true",
