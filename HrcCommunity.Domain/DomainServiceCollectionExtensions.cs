@@ -10,6 +10,7 @@ using HrcCommunity.Domain.Features.Links;
 using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.News;
+using HrcCommunity.Domain.Features.Privacy;
 using HrcCommunity.Domain.Features.Notifications.Scheduling;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
@@ -118,6 +119,15 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, LinksSeed>();
         services.AddSingleton<NewsService>();
         services.AddSingleton<ISeed, NewsDemoSeed>();
+
+        // Personal data: download, account deletion and retention
+        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<PersonalDataCollector>();
+        services.AddSingleton<PersonalDataExportService>();
+        services.AddTransient<PersonalDataExportJob>();
+        services.AddScoped<AccountDeletionService>();
+        services.AddSingleton<RetentionService>();
+        services.AddTransient<PrivacyRetentionJob>();
 
         return services;
     }

@@ -20,6 +20,9 @@ public sealed class DataFolder
 
     public string AttachmentsPath => System.IO.Path.Combine(Path, "attachments");
 
+    /// <summary>Personal data archives waiting to be downloaded; each is deleted when its link expires.</summary>
+    public string ExportsPath => System.IO.Path.Combine(Path, "exports");
+
     public string KeysPath => System.IO.Path.Combine(Path, "keys");
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureDrafts(builder);
         ConfigureLinksNews(builder);
         ConfigureTokens(builder);
+        ConfigurePrivacy(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);

@@ -6,6 +6,7 @@ using HrcCommunity.Tests.Features.Links;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Features.Networks;
 using HrcCommunity.Tests.Features.News;
+using HrcCommunity.Tests.Features.Privacy;
 using HrcCommunity.Tests.Features.Questions;
 using HrcCommunity.Tests.Features.Search;
 using HrcCommunity.Tests.Infrastructure;
@@ -27,6 +28,7 @@ public static class RouteCatalog
         .. LinksRoutes.All,
         .. NewsRoutes.All,
         .. HostingRoutes.All,
+        .. PrivacyRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
@@ -41,5 +43,6 @@ public static class RouteCatalog
         .. SearchRoutes.PublicPages,
         .. LinksRoutes.PublicPages,
         .. NewsRoutes.PublicPages,
+        .. PrivacyRoutes.PublicPages,
     ];
 }

@@ -4,6 +4,7 @@ using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
 using HrcCommunity.Web.Features.Search;
+using HrcCommunity.Web.Features.Privacy;
 using HrcCommunity.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -48,6 +49,7 @@ public static class WebApplicationExtensions
         app.MapNetworkEndpoints();
         app.MapKnowledgeEndpoints();
         app.MapSearchEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

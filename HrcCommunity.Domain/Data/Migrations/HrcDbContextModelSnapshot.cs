@@ -1172,6 +1172,65 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.ToTable("OutboxEmails");
                 });
 
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Privacy.AccountDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ContributionsKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.ToTable("AccountDeletions");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Privacy.DataExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "RequestedAt");
+
+                    b.ToTable("DataExports");
+                });
+
             modelBuilder.Entity("HrcCommunity.Domain.Features.Questions.CannedReply", b =>
                 {
                     b.Property<int>("Id")
@@ -1699,6 +1758,15 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.HasOne("HrcCommunity.Domain.Features.Networks.Network", null)
                         .WithMany()
                         .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Privacy.DataExport", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -67,7 +67,7 @@ public sealed class UserAdministrationService(
         }
         else
         {
-            if (role == Roles.Admin && await db.UserRoles.CountAsync(ur => ur.RoleId == roleId, ct) <= 1)
+            if (role == Roles.Admin && await IsLastAdminAsync(db, userId, ct))
                 throw new ValidationFailedException("role", "The network needs at least one Admin.");
             db.UserRoles.Remove(link!);
         }
@@ -76,6 +76,13 @@ public sealed class UserAdministrationService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await notifier.PublishAsync(userId, new AccountChanged(userId, user.ApprovalStatus));
+    }
+
+    /// <summary>The rule that the network keeps an Admin, for role changes and account deletion alike.</summary>
+    public static async Task<bool> IsLastAdminAsync(HrcDbContext db, string userId, CancellationToken ct)
+    {
+        var admins = db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin));
+        return await admins.AnyAsync(ur => ur.UserId == userId, ct) && await admins.CountAsync(ct) <= 1;
     }
 
     public async Task UnlockAsync(Actor actor, string userId, CancellationToken ct = default)

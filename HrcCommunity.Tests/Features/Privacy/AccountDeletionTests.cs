@@ -1,0 +1,107 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Knowledge;
+using HrcCommunity.Domain.Features.Privacy;
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HrcCommunity.Tests.Features.Privacy;
+
+public sealed class AccountDeletionTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Delete_LeavesTheEmailNameAndIdNowhereInTheDatabase(bool keepContributions)
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var ada = await PersonalDataSeed.SeedAsync(database, "Ada Privacyperson", "adamark", Roles.Practitioner, Roles.Expert);
+        var bruno = await PersonalDataSeed.SeedAsync(database, "Bruno Otherperson", "brunomark", Roles.Practitioner);
+        var exports = database.Get<PersonalDataExportService>();
+        var archive = await exports.OpenAsync(ada.Actor, (await exports.BuildAsync(await exports.RequestAsync(ada.Actor))).Token!);
+
+        await DeleteAsync(database, ada.Actor, new DeletionRequest(ada.Password, keepContributions));
+
+        foreach (var value in new[] { ada.Email, ada.Name, ada.Actor.UserId! })
+            Assert.Empty(await FindEverywhereAsync(database, value));
+        Assert.NotEmpty(await FindEverywhereAsync(database, bruno.Email));
+        Assert.False(File.Exists(archive));
+        await using var db = database.CreateDbContext();
+        var published = await db.Practices.SingleOrDefaultAsync(p => p.Slug == "adamark-published");
+        Assert.Equal(keepContributions, published is not null);
+        if (published is not null) Assert.Equal((FormerMember.Name, ""), (published.SubmitterName, published.Contact));
+        Assert.False(await db.Practices.AnyAsync(p => p.Slug == "adamark-in-review"));
+        Assert.Equal(FormerMember.Name, (await db.Questions.SingleAsync(q => q.Title == "adamark-answered question title")).AnsweredByName);
+        var logged = Assert.Single(await database.Get<AccountDeletionService>().ListAsync(await database.CreateUserAsync("Coco", Roles.Coordinator)));
+        Assert.Equal(keepContributions, logged.ContributionsKept);
+    }
+
+    [Fact]
+    public async Task Delete_WithAWrongPassword_IsRefused_AndKeepsTheAccount()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var ada = await PersonalDataSeed.SeedAsync(database, "Ada Privacyperson", "adamark", Roles.Practitioner);
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => DeleteAsync(database, ada.Actor, new DeletionRequest("not-it", true)));
+
+        Assert.Contains("not your password", error.Errors["secret"][0]);
+        await using var db = database.CreateDbContext();
+        Assert.True(await db.Users.AnyAsync(u => u.Id == ada.Actor.UserId));
+    }
+
+    [Fact]
+    public async Task Delete_TheLastAdmin_IsRefused_UntilAnotherAdminExists()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var admin = await PersonalDataSeed.SeedAsync(database, "Ada Admin", "adminmark", Roles.Admin);
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => DeleteAsync(database, admin.Actor, new DeletionRequest(admin.Password, true)));
+        Assert.Contains("only Admin", error.Errors["secret"][0]);
+
+        await database.CreateUserAsync("Second Admin", Roles.Admin);
+        await DeleteAsync(database, admin.Actor, new DeletionRequest(admin.Password, true));
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Id == admin.Actor.UserId));
+    }
+
+    private static async Task DeleteAsync(SqliteDatabase database, Actor actor, DeletionRequest request)
+    {
+        using var scope = database.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AccountDeletionService>().DeleteAsync(actor, request);
+    }
+
+    /// <summary>Every text column of every table, searched for the value: "table.column" wherever it is found.</summary>
+    private static async Task<List<string>> FindEverywhereAsync(SqliteDatabase database, string value)
+    {
+        await using var db = database.CreateDbContext();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = await QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", r => r.GetString(0));
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            var columns = await QueryAsync(connection, $"SELECT name, type FROM pragma_table_info('{table}')", r => (Name: r.GetString(0), Type: r.GetString(1)));
+            foreach (var column in columns.Where(c => c.Type is "" or "TEXT" || c.Type.StartsWith("VARCHAR", StringComparison.OrdinalIgnoreCase)))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE instr(lower(CAST(\"{column.Name}\" AS TEXT)), lower($value)) > 0";
+                command.Parameters.AddWithValue("$value", value);
+                if (Convert.ToInt64(await command.ExecuteScalarAsync()) > 0) found.Add($"{table}.{column.Name}");
+            }
+        }
+        return found;
+    }
+
+    private static async Task<List<T>> QueryAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(read(reader));
+        return rows;
+    }
+}

@@ -1,0 +1,90 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Drafts;
+using HrcCommunity.Domain.Features.Knowledge;
+using HrcCommunity.Domain.Features.Networks;
+using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Features.Questions;
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Tests.Features.Privacy;
+
+/// <summary>A person with one record of every kind the platform keeps about people, each marked with a word of their own.</summary>
+public sealed record SeededPerson(Actor Actor, string Email, string Name, string Marker, string Password);
+
+public static class PersonalDataSeed
+{
+    public const string Password = "Privacy-Password-2026";
+    public const string OtherAsker = "Someone Else Asking";
+
+    public static async Task<SeededPerson> SeedAsync(SqliteDatabase database, string name, string marker, params string[] roles)
+    {
+        var actor = await database.CreateUserAsync(name, roles);
+        var users = database.Get<UserManager<AppUser>>();
+        var user = (await users.FindByIdAsync(actor.UserId!))!;
+        Assert.True((await users.AddPasswordAsync(user, Password)).Succeeded);
+        await users.AddLoginAsync(user, new UserLoginInfo("Microsoft", $"{marker}-login", "Microsoft"));
+        await users.AddClaimAsync(user, new System.Security.Claims.Claim("note", $"{marker}-claim"));
+        await users.SetAuthenticationTokenAsync(user, "Microsoft", "refresh", $"{marker}-token");
+        var email = user.Email!;
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+
+        await using var db = database.CreateDbContext();
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestOptIn, true).SetProperty(u => u.ReviewNote, $"{marker}-review"));
+        var network = await db.Networks.OrderBy(n => n.Id).FirstAsync();
+        db.Questions.Add(Question(marker, "asked-signed-in", name, email, user.Id, QuestionState.New, now));
+        db.Questions.Add(Question(marker, "asked-by-email", name, email.ToUpperInvariant(), null, QuestionState.Published, now));
+        var answered = Question(marker, "answered", OtherAsker, $"asker-{marker}@example.org", null, QuestionState.Answered, now);
+        answered.AnsweredById = user.Id;
+        answered.AnsweredByName = name;
+        answered.Answer = $"{marker}-answer text";
+        answered.Notes.Add(new QuestionNote { AuthorId = user.Id, AuthorName = name, Text = $"{marker}-note", CreatedAt = now });
+        answered.Log.Add(new QuestionLogEntry { ActorId = user.Id, ActorName = name, Detail = "claimed", At = now });
+        db.Questions.Add(answered);
+        var published = Practice(marker, "published", user.Id, name, email, PracticeStatus.Published, now);
+        published.Comments.Add(new PracticeComment { AuthorId = user.Id, AuthorName = name, Body = $"{marker}-comment", CreatedAt = now });
+        db.Practices.Add(published);
+        db.Practices.Add(Practice(marker, "in-review", user.Id, name, email, PracticeStatus.InReview, now));
+        await db.SaveChangesAsync();
+        db.PracticeUsefulMarks.Add(new PracticeUsefulMark { PracticeId = published.Id, UserId = user.Id, CreatedAt = now });
+        db.NetworkCorrections.Add(new NetworkCorrection
+        {
+            NetworkId = network.Id, ChangesJson = "{}", Note = $"{marker}-correction", Email = email, ProposedById = user.Id,
+            ProposedByName = name, ProposerKey = $"{marker}-key", ProposedAt = now,
+        });
+        var storedName = $"{marker}-stored.pdf";
+        Directory.CreateDirectory(database.DataFolder.AttachmentsPath);
+        await File.WriteAllTextAsync(Path.Combine(database.DataFolder.AttachmentsPath, storedName), $"{marker}-file-content");
+        db.KnowledgeItems.Add(new KnowledgeItem
+        {
+            Slug = $"{marker}-knowledge", Title = $"{marker}-knowledge title", AuthorId = user.Id, AuthorName = name,
+            CreatedAt = now, UpdatedAt = now,
+            Attachments = [new KnowledgeAttachment { FileName = $"{marker}-report.pdf", StoredName = storedName, ContentType = "application/pdf", UploadedAt = now, UploadedByName = name }],
+            Revisions = [new KnowledgeRevision { Version = 1, Change = "created", ChangedAt = now, ChangedById = user.Id, ChangedByName = name }],
+        });
+        db.Drafts.Add(new Draft { UserId = user.Id, Key = $"practice:{marker}", Content = $"{{\"title\":\"{marker}-draft\"}}", SavedAt = now });
+        db.Enqueue(database.Clock, email, $"Welcome {name}", $"Hello {name}, {marker}-welcome", "accounts/welcome");
+        await db.SaveChangesAsync();
+        return new SeededPerson(actor, email, name, marker, Password);
+    }
+
+    private static Question Question(string marker, string what, string name, string email, string? userId, QuestionState state, DateTime now) => new()
+    {
+        Title = $"{marker}-{what} question title", Body = $"{marker}-{what} question body", Topic = "other",
+        AskerName = name, AskerEmail = email, AskerPlace = $"{marker}-place", AskerUserId = userId,
+        StatusSalt = Guid.NewGuid().ToString("N"), StatusTokenHash = Guid.NewGuid().ToString("N"),
+        EmailHash = $"{marker}-emailhash", IpHash = $"{marker}-iphash", State = state, AskedAt = now, UpdatedAt = now,
+        AnsweredAt = state is QuestionState.Answered or QuestionState.Published ? now : null,
+        Slug = state == QuestionState.Published ? $"{marker}-{what}" : null,
+    };
+
+    private static Practice Practice(string marker, string what, string userId, string name, string email, PracticeStatus status, DateTime now) => new()
+    {
+        Slug = $"{marker}-{what}", Title = $"{marker}-{what} practice", City = "Graz", Problem = $"{marker}-problem",
+        Contact = $"{name}, {email}", Status = status, SubmitterId = userId, SubmitterName = name,
+        SubmittedAt = now, UpdatedAt = now, PublishedAt = status == PracticeStatus.Published ? now : null,
+    };
+}

@@ -1,0 +1,17 @@
+using HrcCommunity.Tests.Infrastructure;
+
+namespace HrcCommunity.Tests.Features.Privacy;
+
+public static class PrivacyRoutes
+{
+    public static readonly RouteExpectation[] All =
+    [
+        new("/privacy", Access.Public),
+        new("/site-pages/privacy/edit", Access.Coordinator),
+        new("/account/data", Access.SignedIn),
+        new("/account/delete", Access.SignedIn),
+        new("/coordination/account-deletions", Access.Coordinator),
+    ];
+
+    public static readonly string[] PublicPages = ["/privacy"];
+}

@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Privacy;
+
+public sealed class PrivacyText;
