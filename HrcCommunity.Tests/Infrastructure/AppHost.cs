@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
+using HrcCommunity.Domain.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -64,6 +67,23 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {email} failed with {(int)response.StatusCode}.");
+    }
+
+    /// <summary>A new approved practitioner with the given password, for tests that need an account of their own; returns its email.</summary>
+    public async Task<string> CreatePractitionerAsync(string name, string password)
+    {
+        var email = $"{Guid.NewGuid():N}@example.org";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email, Email = email, DisplayName = name, City = "Lund", Organisation = "Lund",
+            ApprovalStatus = ApprovalStatus.Approved, RegisteredAt = DateTime.UtcNow,
+        };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Practitioner);
+        return email;
     }
 
     /// <summary>Posts a static server-rendered Blazor form the way a browser would.</summary>

@@ -18,7 +18,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     [Fact]
     public async Task ForgotPassword_EmailsAResetLink_ThatSetsANewPassword_AndTheOldOneStopsWorking()
     {
-        var email = await CreateAccountAsync("Reset Person");
+        var email = await app.CreatePractitionerAsync("Reset Person", Password);
         var client = app.NewClient();
 
         var asked = await AppHost.PostFormAsync(client, "/account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = email });
@@ -48,7 +48,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     [Fact]
     public async Task ResetPassword_WithAForgedCode_SaysTheLinkIsNotValid()
     {
-        var email = await CreateAccountAsync("Forged Reset");
+        var email = await app.CreatePractitionerAsync("Forged Reset", Password);
         var client = app.NewClient();
         var path = $"/account/reset-password?email={Uri.EscapeDataString(email)}&code=forged";
 
@@ -61,7 +61,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     [Fact]
     public async Task TwoFactor_OnceEnabled_SignInAsksForTheAppsCode_AndAcceptsIt()
     {
-        var email = await CreateAccountAsync("Two Factor Person");
+        var email = await app.CreatePractitionerAsync("Two Factor Person", Password);
         var client = app.NewClient();
         await AppHost.SignInAsync(client, email, Password);
         var setup = await client.GetStringAsync("/account/two-factor");
@@ -95,7 +95,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     [Fact]
     public async Task TwoFactorSetUpPage_KeepsTheSecurityStamp_SoOpeningItSignsNobodyOut()
     {
-        var email = await CreateAccountAsync("Curious Person");
+        var email = await app.CreatePractitionerAsync("Curious Person", Password);
         var client = app.NewClient();
         await AppHost.SignInAsync(client, email, Password);
         var before = await SecurityStampAsync(email);
@@ -110,7 +110,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     [Fact]
     public async Task TwoFactor_TurningOffOrNewRecoveryCodes_AskForThePasswordOrACurrentCode()
     {
-        var email = await CreateAccountAsync("Proof Person");
+        var email = await app.CreatePractitionerAsync("Proof Person", Password);
         var client = app.NewClient();
         await AppHost.SignInAsync(client, email, Password);
         var key = SharedKey().Match(await client.GetStringAsync("/account/two-factor")).Groups[1].Value;
@@ -137,7 +137,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     [Fact]
     public async Task TwoFactor_WithAWrongSetupCode_StaysOff_AndSaysWhy()
     {
-        var email = await CreateAccountAsync("Wrong Code Person");
+        var email = await app.CreatePractitionerAsync("Wrong Code Person", Password);
         var client = app.NewClient();
         await AppHost.SignInAsync(client, email, Password);
 
@@ -151,7 +151,7 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
     [Fact]
     public async Task AccountPage_SavesTheProfile_AndTheHeaderShowsTheNewName()
     {
-        var email = await CreateAccountAsync("Old Header Name");
+        var email = await app.CreatePractitionerAsync("Old Header Name", Password);
         var client = app.NewClient();
         await AppHost.SignInAsync(client, email, Password);
 
@@ -177,22 +177,6 @@ public sealed partial class AccountSecurityHttpTests(AppHost app)
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         }));
-    }
-
-    private async Task<string> CreateAccountAsync(string name)
-    {
-        var email = $"{Guid.NewGuid():N}@example.org";
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser
-        {
-            UserName = email, Email = email, DisplayName = name, City = "Lund", Organisation = "Lund",
-            ApprovalStatus = ApprovalStatus.Approved, RegisteredAt = DateTime.UtcNow,
-        };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.Practitioner);
-        return email;
     }
 
     private async Task<string?> SecurityStampAsync(string email)

@@ -18,7 +18,7 @@ public sealed partial class PrivacyHttpTests(AppHost app)
     [Fact]
     public async Task ArchiveLink_OpensForItsOwner_AndIsNotFoundForAnotherUser()
     {
-        var email = await CreateAccountAsync("Archive Owner");
+        var email = await app.CreatePractitionerAsync("Archive Owner", Password);
         var owner = app.NewClient();
         await AppHost.SignInAsync(owner, email, Password);
 
@@ -39,7 +39,7 @@ public sealed partial class PrivacyHttpTests(AppHost app)
     [Fact]
     public async Task DeleteAccount_WithThePassword_RemovesTheAccount_AndSignsOut()
     {
-        var email = await CreateAccountAsync("Leaving Person");
+        var email = await app.CreatePractitionerAsync("Leaving Person", Password);
         var client = app.NewClient();
         await AppHost.SignInAsync(client, email, Password);
 
@@ -71,21 +71,6 @@ public sealed partial class PrivacyHttpTests(AppHost app)
     {
         ["Input.Secret"] = secret, ["Input.Contributions"] = "delete", ["Input.Confirm"] = "true",
     };
-
-    private async Task<string> CreateAccountAsync(string name)
-    {
-        var email = $"{Guid.NewGuid():N}@example.org";
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser
-        {
-            UserName = email, Email = email, DisplayName = name, City = "Lund", Organisation = "Lund",
-            ApprovalStatus = ApprovalStatus.Approved, RegisteredAt = DateTime.UtcNow,
-        };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        await users.AddToRoleAsync(user, Roles.Practitioner);
-        return email;
-    }
 
     /// <summary>The archive is built by a Hangfire job in the app, so the email comes a moment later.</summary>
     private async Task<string> WaitForEmailAsync(string to, string category)
