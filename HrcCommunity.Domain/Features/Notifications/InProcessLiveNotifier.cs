@@ -26,7 +26,6 @@ public sealed class InProcessLiveNotifier<TEvent>(ILogger<InProcessLiveNotifier<
             // Copy on write: publishing reads the array without taking the lock.
             _subscriptions[topic] = _subscriptions.TryGetValue(topic, out var list) ? [.. list, subscription] : [subscription];
         }
-        subscription.Start();
         return subscription;
     }
 
@@ -61,6 +60,7 @@ public sealed class InProcessLiveNotifier<TEvent>(ILogger<InProcessLiveNotifier<
         private readonly Channel<TEvent> _queue;
         private volatile bool _disposed;
         private int _dropped;
+        private int _pumpStarted;
 
         public Subscription(InProcessLiveNotifier<TEvent> owner, string topic, Func<TEvent, Task> handler)
         {
@@ -74,9 +74,14 @@ public sealed class InProcessLiveNotifier<TEvent>(ILogger<InProcessLiveNotifier<
 
         public string Topic { get; }
 
-        public void Start() => _ = Task.Run(PumpAsync);
-
-        public void Offer(TEvent liveEvent) => _queue.Writer.TryWrite(liveEvent);
+        /// <summary>
+        /// The pump starts with the first event: every signed-in request follows its own account while it renders,
+        /// and most of those subscriptions end without hearing anything, so they should cost no task.
+        /// </summary>
+        public void Offer(TEvent liveEvent)
+        {
+            if (_queue.Writer.TryWrite(liveEvent) && Interlocked.Exchange(ref _pumpStarted, 1) == 0) _ = Task.Run(PumpAsync);
+        }
 
         private async Task PumpAsync()
         {
