@@ -5,6 +5,7 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Drafts;
+using HrcCommunity.Domain.Features.Events;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Links;
 using HrcCommunity.Domain.Features.Members;
@@ -119,6 +120,13 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, LinksSeed>();
         services.AddSingleton<NewsService>();
         services.AddSingleton<ISeed, NewsDemoSeed>();
+
+        // Dialogues and workshops: scheduling, finding a time, registration and calendars
+        services.AddSingleton<EventService>();
+        services.AddSingleton<EventRegistrationService>();
+        services.AddSingleton<SlotPollService>();
+        services.AddSingleton<CalendarFeedService>();
+        services.AddSingleton<ISeed, EventsDemoSeed>();
 
         // Personal data: download, account deletion and retention
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));

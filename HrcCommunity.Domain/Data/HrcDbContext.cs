@@ -30,6 +30,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureLinksNews(builder);
         ConfigureTokens(builder);
         ConfigurePrivacy(builder);
+        ConfigureEvents(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -41,6 +42,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureQuestions(ModelBuilder builder);
     partial void ConfigureLinksNews(ModelBuilder builder);
     partial void ConfigureTokens(ModelBuilder builder);
+    partial void ConfigureEvents(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {

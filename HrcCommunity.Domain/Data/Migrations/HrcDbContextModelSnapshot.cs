@@ -288,6 +288,339 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.ToTable("Drafts");
                 });
 
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeedTokens");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.CommunityEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSeriesException")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeriesId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostCityId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.ToTable("CommunityEvents");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.EventInvitedCity", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "MemberCityId");
+
+                    b.HasIndex("MemberCityId");
+
+                    b.ToTable("EventInvitedCities");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InterpretationLanguage")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsCaptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsInterpretation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsSignLanguage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "Seat")
+                        .IsUnique()
+                        .HasFilter("\"Seat\" IS NOT NULL");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "Status", "QueuedAt");
+
+                    b.ToTable("EventRegistrations");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.EventTimeZonePreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("EventTimeZonePreferences");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPoll", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenSlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HostCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostCityId");
+
+                    b.ToTable("SlotPolls");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPollAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SlotId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SlotPollAnswers");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPollCity", b =>
+                {
+                    b.Property<int>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PollId", "MemberCityId");
+
+                    b.HasIndex("MemberCityId");
+
+                    b.ToTable("SlotPollCities");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPollSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("SlotPollSlots");
+                });
+
             modelBuilder.Entity("HrcCommunity.Domain.Features.Knowledge.KnowledgeAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1693,6 +2026,109 @@ namespace HrcCommunity.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.CalendarFeedToken", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.CommunityEvent", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Members.MemberCity", null)
+                        .WithMany()
+                        .HasForeignKey("HostCityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.EventInvitedCity", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Events.CommunityEvent", null)
+                        .WithMany("InvitedCities")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HrcCommunity.Domain.Features.Members.MemberCity", null)
+                        .WithMany()
+                        .HasForeignKey("MemberCityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.EventRegistration", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Events.CommunityEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.EventTimeZonePreference", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPoll", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Members.MemberCity", null)
+                        .WithMany()
+                        .HasForeignKey("HostCityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPollAnswer", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Events.SlotPollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPollCity", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Members.MemberCity", null)
+                        .WithMany()
+                        .HasForeignKey("MemberCityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HrcCommunity.Domain.Features.Events.SlotPoll", null)
+                        .WithMany("InvitedCities")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPollSlot", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Events.SlotPoll", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HrcCommunity.Domain.Features.Knowledge.KnowledgeAttachment", b =>
                 {
                     b.HasOne("HrcCommunity.Domain.Features.Knowledge.KnowledgeItem", null)
@@ -1843,6 +2279,18 @@ namespace HrcCommunity.Domain.Data.Migrations
             modelBuilder.Entity("HrcCommunity.Domain.Features.Content.ContentPage", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.CommunityEvent", b =>
+                {
+                    b.Navigation("InvitedCities");
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Events.SlotPoll", b =>
+                {
+                    b.Navigation("InvitedCities");
+
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("HrcCommunity.Domain.Features.Knowledge.KnowledgeItem", b =>
