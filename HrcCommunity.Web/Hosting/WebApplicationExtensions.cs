@@ -1,6 +1,7 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Features.Accounts;
+using HrcCommunity.Web.Features.Events;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
 using HrcCommunity.Web.Features.Search;
@@ -50,6 +51,7 @@ public static class WebApplicationExtensions
         app.MapKnowledgeEndpoints();
         app.MapSearchEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapEventEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

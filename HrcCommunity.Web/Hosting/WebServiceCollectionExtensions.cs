@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 using Radzen;
 
 namespace HrcCommunity.Web.Hosting;
@@ -32,6 +33,8 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<HrcCommunity.Web.Features.Events.ViewerZone>();
         services.AddLocalization();
         services.AddSignalR();
         services.AddSingleton<LiveTopics>();

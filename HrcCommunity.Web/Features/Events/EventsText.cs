@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Events;
+
+public sealed class EventsText;
