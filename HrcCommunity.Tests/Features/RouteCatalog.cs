@@ -1,5 +1,6 @@
 using HrcCommunity.Tests.Features.Accounts;
 using HrcCommunity.Tests.Features.Content;
+using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Features.Hosting;
 using HrcCommunity.Tests.Features.Knowledge;
 using HrcCommunity.Tests.Features.Links;
@@ -29,6 +30,7 @@ public static class RouteCatalog
         .. NewsRoutes.All,
         .. HostingRoutes.All,
         .. PrivacyRoutes.All,
+        .. EventsRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
@@ -44,5 +46,6 @@ public static class RouteCatalog
         .. LinksRoutes.PublicPages,
         .. NewsRoutes.PublicPages,
         .. PrivacyRoutes.PublicPages,
+        .. EventsRoutes.PublicPages,
     ];
 }
