@@ -55,6 +55,17 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
         var attachments = await db.KnowledgeAttachments.AsNoTracking().Where(a => knowledgeIds.Contains(a.KnowledgeItemId)).ToListAsync(ct);
         var drafts = await db.Drafts.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.Key)
             .Select(d => new { d.Key, d.Content, d.SavedAt }).ToListAsync(ct);
+        var eventRegistrations = await db.EventRegistrations.AsNoTracking().Where(r => r.UserId == userId)
+            .Join(db.CommunityEvents, r => r.EventId, e => e.Id, (r, e) => new { Event = e.Title, e.StartsAtUtc, Status = r.Status.ToString(), r.Seat,
+                r.RegisteredAt, r.NeedsInterpretation, r.InterpretationLanguage, r.NeedsSignLanguage, r.NeedsCaptions, r.AccessNote })
+            .OrderBy(r => r.RegisteredAt).ToListAsync(ct);
+        var timePollAnswers = await db.SlotPollAnswers.AsNoTracking().Where(a => a.UserId == userId)
+            .Join(db.SlotPollSlots, a => a.SlotId, s => s.Id, (a, s) => new { a, s })
+            .Join(db.SlotPolls, x => x.s.PollId, p => p.Id, (x, p) => new { Poll = p.Title, x.s.StartsAtUtc, Answer = x.a.Answer.ToString(), x.a.City, x.a.AnsweredAt })
+            .OrderBy(a => a.AnsweredAt).ToListAsync(ct);
+        var calendarFeeds = await db.CalendarFeedTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt)
+            .Select(t => new { t.CreatedAt, t.RevokedAt }).ToListAsync(ct);
+        var eventTimeZone = await db.EventTimeZonePreferences.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(ct);
         var emails = await db.OutboxEmails.AsNoTracking().Where(e => e.To.ToUpper() == email).OrderBy(e => e.CreatedAt)
             .Select(e => new { e.Subject, e.Category, e.CreatedAt, e.SentAt }).ToListAsync(ct);
 
@@ -90,6 +101,7 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
                     inArchive = files.FirstOrDefault(f => f.StoredPath.EndsWith(a.StoredName, StringComparison.Ordinal))?.ArchivePath }),
             }),
             drafts,
+            events = new { registrations = eventRegistrations, timePollAnswers, calendarFeeds, timeZone = eventTimeZone },
             emailsSentToYou = emails,
         };
         return new PersonalData(json, files);
