@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HrcCommunity.Tests.Features;
+using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Browser;
@@ -13,12 +14,22 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
 
     public static TheoryData<string> PublicPages() => new(RouteCatalog.PublicPages.Distinct());
 
+    /// <summary>Signed-in pages, audited as a Coordinator, who sees every part of them.</summary>
+    public static TheoryData<string> CoordinatorPages() => new(EventsRoutes.CoordinatorPages);
+
     [Theory]
     [MemberData(nameof(PublicPages))]
-    public async Task PublicPage_HasNoSeriousOrCriticalAccessibilityViolations(string path)
+    public Task PublicPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, signInAs: null);
+
+    [Theory]
+    [MemberData(nameof(CoordinatorPages))]
+    public Task CoordinatorPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, Persona.Coordinator);
+
+    private async Task AuditAsync(string path, Persona? signInAs)
     {
         // Injected scripts are inline; our CSP rightly forbids those, so only this audit context bypasses it.
         var page = await host.NewPageAsync(bypassCsp: true);
+        if (signInAs is { } persona) await BrowserHost.SignInAsync(page, PersonaAccounts.EmailOf(persona), PersonaAccounts.Password);
         await page.GotoAsync(path);
         await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
         await page.EvaluateAsync(AxeSource.Value);
