@@ -96,8 +96,16 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
     /// <summary>Creates the event, or every occurrence of a series (each at the same wall-clock time in the organiser's zone); returns the first.</summary>
     public async Task<int> CreateAsync(Actor actor, EventEdit edit, CancellationToken ct = default)
     {
-        actor.Require(actor.CanCoordinate, "schedule events");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var first = await AddAsync(db, actor, edit, ct);
+        await db.SaveChangesAsync(ct);
+        return first.Id;
+    }
+
+    /// <summary>Adds the event (or series) to the caller's context, to be saved with whatever else the caller writes.</summary>
+    internal async Task<CommunityEvent> AddAsync(HrcDbContext db, Actor actor, EventEdit edit, CancellationToken ct)
+    {
+        actor.Require(actor.CanCoordinate, "schedule events");
         var (startUtc, endUtc) = await ValidateAsync(db, edit, isNew: true, confirmedSeats: 0, ct);
         var zone = EventTimes.FindOrUtc(edit.TimeZone);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -120,8 +128,7 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
             created.Add(ev);
             db.CommunityEvents.Add(ev);
         }
-        await db.SaveChangesAsync(ct);
-        return created[0].Id;
+        return created[0];
     }
 
     internal static DateTime Occurrence(DateTime firstLocal, Recurrence recurrence, int index) => recurrence switch

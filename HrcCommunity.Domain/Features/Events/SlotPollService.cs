@@ -120,14 +120,18 @@ public sealed class SlotPollService(IDbContextFactory<HrcDbContext> dbFactory, T
     {
         actor.Require(actor.CanCoordinate, "choose a time");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One write transaction: two Coordinators choosing at once make one event, and the poll never closes without it.
+        await using var transaction = await db.BeginImmediateTransactionAsync(ct);
         var poll = await db.SlotPolls.Include(p => p.Slots).Include(p => p.InvitedCities).FirstOrDefaultAsync(p => p.Id == pollId, ct)
             ?? throw new NotFoundException("The time poll");
         if (poll.ChosenSlotId is not null) throw new ConflictException("A time was already chosen for this poll.");
         var slot = poll.Slots.FirstOrDefault(s => s.Id == slotId) ?? throw new ValidationFailedException("Slot", "Choose one of the poll's times.");
         var zone = EventTimes.FindOrUtc(poll.TimeZone);
-        var eventId = await events.CreateAsync(actor, new EventEdit(poll.Kind, poll.Title, "", EventTimes.ToLocal(slot.StartsAtUtc, zone),
+        var ev = await events.AddAsync(db, actor, new EventEdit(poll.Kind, poll.Title, "", EventTimes.ToLocal(slot.StartsAtUtc, zone),
             EventTimes.ToLocal(slot.EndsAtUtc, zone), poll.TimeZone, poll.HostCityId, poll.InvitedCities.Select(c => c.MemberCityId).ToList(),
             DefaultCapacity, EventVisibility.Practitioners, RegistrationMode.Open, null), ct);
+        await db.SaveChangesAsync(ct);
+        var eventId = ev.Id;
         poll.ChosenSlotId = slot.Id;
         poll.EventId = eventId;
         var slotIds = poll.Slots.Select(s => s.Id).ToList();
@@ -138,6 +142,7 @@ public sealed class SlotPollService(IDbContextFactory<HrcDbContext> dbFactory, T
             db.Enqueue(clock, to, $"Time chosen: {poll.Title}",
                 $"Thank you for answering. \"{poll.Title}\" will take place on {when}.\nRegister here: {email.Value.PublicBaseUrl.TrimEnd('/')}/events/{eventId}\n", "events");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return eventId;
     }
 
