@@ -144,12 +144,20 @@ public sealed class AccountSecurityService(
         throw new ValidationFailedException("proof", Refused);
     }
 
-    public async Task<(IReadOnlyList<LinkedSignIn> SignIns, bool HasPassword)> GetLinkedSignInsAsync(Actor actor)
+    /// <summary>
+    /// Read with a context of its own, not the UserManager: the account page saves the profile through another context
+    /// and then reissues the cookie from UserManager, which would otherwise hand back the copy it tracked here, unchanged.
+    /// </summary>
+    public async Task<(IReadOnlyList<LinkedSignIn> SignIns, bool HasPassword)> GetLinkedSignInsAsync(Actor actor, CancellationToken ct = default)
     {
-        var user = await RequireUserAsync(actor);
-        var logins = await users.GetLoginsAsync(user);
-        return (logins.Select(l => new LinkedSignIn(l.LoginProvider, l.ProviderKey, l.ProviderDisplayName ?? l.LoginProvider)).ToList(),
-            await users.HasPasswordAsync(user));
+        actor.Require(actor.IsAuthenticated, "change account security");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var signIns = await db.UserLogins.AsNoTracking().Where(l => l.UserId == actor.UserId)
+            .OrderBy(l => l.ProviderDisplayName)
+            .Select(l => new LinkedSignIn(l.LoginProvider, l.ProviderKey, l.ProviderDisplayName ?? l.LoginProvider))
+            .ToListAsync(ct);
+        var hasPassword = await db.Users.AnyAsync(u => u.Id == actor.UserId && u.PasswordHash != null, ct);
+        return (signIns, hasPassword);
     }
 
     /// <summary>Unlinks a provider's sign-in; only while the account has a password, so no one unlinks their only way in.</summary>

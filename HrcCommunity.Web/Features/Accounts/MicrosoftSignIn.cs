@@ -38,10 +38,11 @@ public static class MicrosoftSignIn
             options.SignInScheme = IdentityConstants.ExternalScheme;
             // Only ever false for a provider on this machine (the tests' stub); Entra itself is https.
             options.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
-            // Entra's issuer for any tenant, as its discovery document gives it. Identity.Web's issuer validator tries
-            // these templates (with the token's tid) before it fetches that document again through a retriever of its
-            // own, which refuses plain http whatever RequireHttpsMetadata says.
-            options.TokenValidationParameters.ValidIssuers = [$"{(section["Instance"] ?? DefaultInstance).TrimEnd('/')}/{{tenantid}}/v2.0"];
+            // Entra's issuer as its discovery document gives it: a template for any tenant, or the one tenant configured.
+            // Identity.Web's issuer validator tries these (with the token's tid) before it fetches that document again
+            // through a retriever of its own, which refuses plain http whatever RequireHttpsMetadata says.
+            var tenant = section["TenantId"] is "organizations" or "common" or null ? "{tenantid}" : section["TenantId"];
+            options.TokenValidationParameters.ValidIssuers = [$"{(section["Instance"] ?? DefaultInstance).TrimEnd('/')}/{tenant}/v2.0"];
             // A tampered, expired or refused answer: a page that says so, not an exception page.
             options.Events.OnRemoteFailure = context =>
             {
