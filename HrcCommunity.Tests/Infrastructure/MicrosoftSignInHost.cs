@@ -9,17 +9,19 @@ namespace HrcCommunity.Tests.Infrastructure;
 /// The web app in memory with an <c>AzureAd</c> section that points at a <see cref="StubOpenIdProvider"/> on a loopback
 /// port, on its own data folder. Clients talk https to it: the handler's correlation and nonce cookies are Secure.
 /// </summary>
-public sealed partial class MicrosoftSignInHost : WebApplicationFactory<Program>
+public partial class MicrosoftSignInHost : WebApplicationFactory<Program>
 {
+    protected virtual bool Development => true;
+
     public StubOpenIdProvider Provider { get; } = StubOpenIdProvider.StartAsync().GetAwaiter().GetResult();
 
     public string DataFolder { get; } = RepoPaths.NewTempFolder("entra");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Development ? "Development" : "Production");
         builder.UseSetting("Hrc:DataFolder", DataFolder);
-        builder.UseSetting("Hrc:SeedDemoContent", "true");
+        builder.UseSetting("Hrc:SeedDemoContent", Development ? "true" : "false");
         builder.UseSetting("Hrc:Scheduler:Enabled", "false");
         builder.UseSetting("Hrc:RateLimits:AnonymousFormPostsPerMinute", "1000");
         builder.UseSetting("Hrc:RateLimits:SignInPostsPerAccountPerMinute", "1000");
@@ -77,4 +79,10 @@ public sealed partial class MicrosoftSignInHost : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The same, as Production runs it: every Identity cookie Secure, the session cookie __Host-hrc.auth.</summary>
+public sealed class ProductionMicrosoftSignInHost : MicrosoftSignInHost
+{
+    protected override bool Development => false;
 }

@@ -111,6 +111,42 @@ public sealed class MicrosoftSignInHttpTests(AppHost app, MicrosoftSignInHost en
         Assert.Single(await LoginKeysAsync((await FindUserAsync(account.Email))!.Id));
     }
 
+    [Fact]
+    public async Task AReturnUrlToAnotherSite_EndsTheSignInOnThisSite()
+    {
+        var account = StubAccount.New($"{Guid.NewGuid():N}@city.example.org");
+        await entra.SignInWithMicrosoftAsync(entra.NewClient(), account);
+
+        var signedIn = await entra.SignInWithMicrosoftAsync(entra.NewClient(), account, returnUrl: "//evil.example/account");
+
+        Assert.Equal("/", signedIn.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task ALinkedAccountWithTwoFactorOn_AsksForTheCode_BeforeItOpens()
+    {
+        var email = await CreateLocalAccountAsync(emailConfirmed: true);
+        string key;
+        using (var scope = entra.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        var client = entra.NewClient();
+
+        var signedIn = await entra.SignInWithMicrosoftAsync(client, StubAccount.New(email), returnUrl: "/account");
+
+        Assert.StartsWith("/account/signin-2fa", signedIn.Headers.Location!.ToString());
+        await AssertSignedOutAsync(client);
+        var code = await AppHost.PostFormAsync(client, "/account/signin-2fa?returnUrl=%2Faccount", "authenticator",
+            new Dictionary<string, string> { ["Code.Value"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
+    }
+
     [Theory]
     [InlineData(TokenFault.Tampered)]
     [InlineData(TokenFault.Expired)]
