@@ -71,6 +71,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RegistrationService>();
         services.AddScoped<EmailConfirmationService>();
         services.AddScoped<AccountSecurityService>();
+        services.AddScoped<ExternalSignInService>();
         services.AddSingleton<AccountProfileService>();
         services.AddSingleton<UserAdministrationService>();
         services.AddSingleton<PersonalAccessTokenService>();

@@ -68,6 +68,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAccountStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication().AddMicrosoftSignIn(configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/signin";

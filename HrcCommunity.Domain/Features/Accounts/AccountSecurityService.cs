@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace HrcCommunity.Domain.Features.Accounts;
 
+/// <summary>A sign-in at an identity provider linked to the account; <paramref name="Key"/> is what removing it names.</summary>
+public sealed record LinkedSignIn(string Provider, string Key, string ProviderDisplayName);
+
 public sealed record TwoFactorState(bool Enabled, int RecoveryCodesLeft, string? SharedKey, string? AuthenticatorUri);
 
 /// <summary>
@@ -139,6 +142,36 @@ public sealed class AccountSecurityService(
         if (proven) return;
         await users.AccessFailedAsync(user);
         throw new ValidationFailedException("proof", Refused);
+    }
+
+    /// <summary>
+    /// Read with a context of its own, not the UserManager: the account page saves the profile through another context
+    /// and then reissues the cookie from UserManager, which would otherwise hand back the copy it tracked here, unchanged.
+    /// </summary>
+    public async Task<(IReadOnlyList<LinkedSignIn> SignIns, bool HasPassword)> GetLinkedSignInsAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(actor.IsAuthenticated, "change account security");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var signIns = await db.UserLogins.AsNoTracking().Where(l => l.UserId == actor.UserId)
+            .OrderBy(l => l.ProviderDisplayName)
+            .Select(l => new LinkedSignIn(l.LoginProvider, l.ProviderKey, l.ProviderDisplayName ?? l.LoginProvider))
+            .ToListAsync(ct);
+        var hasPassword = await db.Users.AnyAsync(u => u.Id == actor.UserId && u.PasswordHash != null, ct);
+        return (signIns, hasPassword);
+    }
+
+    /// <summary>Unlinks a provider's sign-in; only while the account has a password, so no one unlinks their only way in.</summary>
+    public async Task RemoveLinkedSignInAsync(Actor actor, string? provider, string? key)
+    {
+        new Validator()
+            .Required("provider", provider, "The sign-in", 200)
+            .Required("key", key, "The sign-in", 400)
+            .ThrowIfInvalid();
+        var user = await RequireUserAsync(actor);
+        if (!await users.HasPasswordAsync(user))
+            throw new ValidationFailedException("login", "Set a password first (\"Forgot your password?\" sends a link): without one you could no longer sign in.");
+        var result = await users.RemoveLoginAsync(user, provider!, key!);
+        if (!result.Succeeded) throw Failed(result, invalidToken: null);
     }
 
     private async Task<AppUser> RequireUserAsync(Actor actor)

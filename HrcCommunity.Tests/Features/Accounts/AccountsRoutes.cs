@@ -24,7 +24,13 @@ public static class AccountsRoutes
         new("/account/confirm-email/resend", Access.SignedIn, "POST", 302),
         new("/account/tokens", Access.SignedIn),
         new("/admin/tokens", Access.Admin),
+        new("/account/signins/remove", Access.SignedIn, "POST", 302),
+        // Without AzureAd (as in the shared test host) there is no Microsoft sign-in to start.
+        new("/account/microsoft/signin", Access.Public, "POST", 404),
+        // Without a Microsoft answer in the external cookie: to the page that says the sign-in did not work.
+        new("/account/microsoft/done", Access.Public, "GET", 302),
+        new("/account/microsoft/failed?reason=unverified", Access.Public),
     ];
 
-    public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password"];
+    public static readonly string[] PublicPages = ["/account/signin", "/account/register", "/account/forgot-password", "/account/microsoft/failed?reason=unverified"];
 }

@@ -56,6 +56,22 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.Redirect, otherAccount.StatusCode);
     }
 
+    [Fact]
+    public async Task MicrosoftSignIn_CountsAsAnAnonymousFormPost_AndIsLimitedAfterN()
+    {
+        await using var host = new MicrosoftSignInHost();
+        await using var limited = host.WithWebHostBuilder(b => b.UseSetting("Hrc:RateLimits:AnonymousFormPostsPerMinute", "3"));
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var token = AppHost.AntiforgeryToken(await client.GetStringAsync("/account/signin"));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.PostAsync("/account/microsoft/signin",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private static Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password = "wrong-password-1") =>
         AppHost.PostFormAsync(client, "/account/signin", "signin",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });

@@ -42,6 +42,24 @@ public static class AccountEndpoints
             }
         }).RequireAuthorization().RequireRateLimiting(RateLimits.AnonymousForms).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
+        // "Remove" beside a linked Microsoft sign-in on the account page; the security stamp changes, so the cookie is reissued.
+        group.MapPost("/signins/remove", async (HttpContext context, AccountSecurityService security, SignInManager<AppUser> signIn,
+            UserManager<AppUser> users, [FromForm] string? provider, [FromForm] string? key) =>
+        {
+            try
+            {
+                await security.RemoveLinkedSignInAsync(context.User.ToActor(), provider, key);
+            }
+            catch (ValidationFailedException refused)
+            {
+                return Results.LocalRedirect(refused.Errors.ContainsKey("login") ? "/account?signins=password-needed" : "/account");
+            }
+            if (await users.GetUserAsync(context.User) is { } user) await signIn.RefreshSignInAsync(user);
+            return Results.LocalRedirect("/account?signins=removed");
+        }).RequireAuthorization();
+
+        group.MapMicrosoftSignIn();
+
         return app;
     }
 
