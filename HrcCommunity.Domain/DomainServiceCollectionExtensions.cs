@@ -122,6 +122,7 @@ public static class DomainServiceCollectionExtensions
 
         // Personal data: download, account deletion and retention
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<PrivacyPeriods>();
         services.AddSingleton<PersonalDataCollector>();
         services.AddSingleton<PersonalDataExportService>();
         services.AddTransient<PersonalDataExportJob>();
