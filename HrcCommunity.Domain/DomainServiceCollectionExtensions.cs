@@ -62,6 +62,8 @@ public static class DomainServiceCollectionExtensions
         var scheduler = configuration.GetSection(SchedulerOptions.Section);
         services.Configure<SchedulerOptions>(scheduler);
         AddJobs(services, scheduler.Get<SchedulerOptions>() ?? new SchedulerOptions(), dataFolder);
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<OutboxAdminService>();
         services.AddSingleton<DigestService>();
         services.AddTransient<WeeklyDigestJob>();
 

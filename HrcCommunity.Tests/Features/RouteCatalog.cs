@@ -6,6 +6,7 @@ using HrcCommunity.Tests.Features.Links;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Features.Networks;
 using HrcCommunity.Tests.Features.News;
+using HrcCommunity.Tests.Features.Notifications;
 using HrcCommunity.Tests.Features.Privacy;
 using HrcCommunity.Tests.Features.Questions;
 using HrcCommunity.Tests.Features.Search;
@@ -29,6 +30,7 @@ public static class RouteCatalog
         .. NewsRoutes.All,
         .. HostingRoutes.All,
         .. PrivacyRoutes.All,
+        .. NotificationsRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
@@ -44,5 +46,6 @@ public static class RouteCatalog
         .. LinksRoutes.PublicPages,
         .. NewsRoutes.PublicPages,
         .. PrivacyRoutes.PublicPages,
+        .. NotificationsRoutes.PublicPages,
     ];
 }

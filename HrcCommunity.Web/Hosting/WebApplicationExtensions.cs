@@ -3,6 +3,7 @@ using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
+using HrcCommunity.Web.Features.Notifications;
 using HrcCommunity.Web.Features.Search;
 using HrcCommunity.Web.Features.Privacy;
 using HrcCommunity.Web.Hubs;
@@ -50,6 +51,7 @@ public static class WebApplicationExtensions
         app.MapKnowledgeEndpoints();
         app.MapSearchEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapNotificationEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
