@@ -63,6 +63,8 @@ public static class DomainServiceCollectionExtensions
         var scheduler = configuration.GetSection(SchedulerOptions.Section);
         services.Configure<SchedulerOptions>(scheduler);
         AddJobs(services, scheduler.Get<SchedulerOptions>() ?? new SchedulerOptions(), dataFolder);
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<OutboxAdminService>();
         services.AddSingleton<DigestService>();
         services.AddTransient<WeeklyDigestJob>();
 
@@ -131,6 +133,7 @@ public static class DomainServiceCollectionExtensions
 
         // Personal data: download, account deletion and retention
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<PrivacyPeriods>();
         services.AddSingleton<PersonalDataCollector>();
         services.AddSingleton<PersonalDataExportService>();
         services.AddTransient<PersonalDataExportJob>();

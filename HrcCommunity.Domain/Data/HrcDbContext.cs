@@ -51,6 +51,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
             e.Property(x => x.To).HasMaxLength(254);
             e.Property(x => x.Subject).HasMaxLength(200);
             e.Property(x => x.Category).HasMaxLength(80);
+            e.Property(x => x.UnsubscribeUrl).HasMaxLength(500);
             e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
         });
         builder.Entity<DigestRun>(e => e.HasIndex(x => x.PeriodEnd).IsUnique());

@@ -28,6 +28,9 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         await visitor.GetByLabel("Your name (optional)").FillAsync(askerName);
         await visitor.GetByLabel("City or organisation (optional)").FillAsync("Town of Examplehaven");
         await visitor.GetByLabel("Your email, to receive the answer").FillAsync(askerEmail);
+        // Consent to publish is the asker's to give: the box starts unticked.
+        await Expect(visitor.GetByLabel("The answer may be published on this site, without my name or contact details")).Not.ToBeCheckedAsync();
+        await visitor.GetByLabel("The answer may be published on this site, without my name or contact details").CheckAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send my question" }).ClickAsync();
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Thank you: your question has been sent" })).ToBeVisibleAsync();
 

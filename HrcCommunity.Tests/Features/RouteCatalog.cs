@@ -7,6 +7,7 @@ using HrcCommunity.Tests.Features.Links;
 using HrcCommunity.Tests.Features.Members;
 using HrcCommunity.Tests.Features.Networks;
 using HrcCommunity.Tests.Features.News;
+using HrcCommunity.Tests.Features.Notifications;
 using HrcCommunity.Tests.Features.Privacy;
 using HrcCommunity.Tests.Features.Questions;
 using HrcCommunity.Tests.Features.Search;
@@ -31,6 +32,7 @@ public static class RouteCatalog
         .. HostingRoutes.All,
         .. PrivacyRoutes.All,
         .. EventsRoutes.All,
+        .. NotificationsRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
@@ -47,5 +49,6 @@ public static class RouteCatalog
         .. NewsRoutes.PublicPages,
         .. PrivacyRoutes.PublicPages,
         .. EventsRoutes.PublicPages,
+        .. NotificationsRoutes.PublicPages,
     ];
 }

@@ -10,9 +10,10 @@ public static partial class OutboxFiles
     /// The text of the first email to <paramref name="to"/> whose subject or text contains <paramref name="containing"/>.
     /// Parsed, not searched as raw text: MimeKit folds long headers and may encode bodies.
     /// </summary>
-    public static async Task<string> WaitForAsync(string outboxFolder, string to, string containing)
+    /// <param name="within">15 s unless the email waits on a background job's own polling.</param>
+    public static async Task<string> WaitForAsync(string outboxFolder, string to, string containing, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
         {
             if (Directory.Exists(outboxFolder))

@@ -26,6 +26,9 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
 
     public bool SeedDemoContent { get; init; }
 
+    /// <summary>Configuration the Domain services read, as in appsettings (e.g. "Hrc:Privacy:ContactRetention").</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
 
     public static async Task<SqliteDatabase> CreateAsync(bool seedDemoContent = false)
@@ -37,7 +40,7 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);

@@ -4,6 +4,7 @@ using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Events;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
+using HrcCommunity.Web.Features.Notifications;
 using HrcCommunity.Web.Features.Search;
 using HrcCommunity.Web.Features.Privacy;
 using HrcCommunity.Web.Hubs;
@@ -52,6 +53,7 @@ public static class WebApplicationExtensions
         app.MapSearchEndpoints();
         app.MapPrivacyEndpoints();
         app.MapEventEndpoints();
+        app.MapNotificationEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

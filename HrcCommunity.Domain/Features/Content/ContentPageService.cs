@@ -1,5 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Privacy;
 using HrcCommunity.Domain.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,14 +12,17 @@ public sealed record ContentPageEdit(string Title, string Summary, string Body, 
 
 public sealed record ContentRevisionView(int Version, string Title, DateTime ChangedAt, string ChangedByName);
 
-public sealed class ContentPageService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock)
+public sealed class ContentPageService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, PrivacyPeriods periods)
 {
+    /// <summary>A page's text as readers see it: the configured periods in place of their placeholders.</summary>
+    public string ToHtml(string body) => Markdown.ToHtml(periods.Fill(body));
+
     public async Task<ContentPageView?> GetAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var page = await db.ContentPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
         return page is null ? null
-            : new ContentPageView(page.Slug, page.Title, page.Summary, page.Body, Markdown.ToHtml(page.Body), page.Version, page.UpdatedAt);
+            : new ContentPageView(page.Slug, page.Title, page.Summary, page.Body, ToHtml(page.Body), page.Version, page.UpdatedAt);
     }
 
     public async Task<IReadOnlyList<ContentRevisionView>> HistoryAsync(Actor actor, string slug, CancellationToken ct = default)
@@ -67,7 +71,7 @@ public sealed class ContentPageService(IDbContextFactory<HrcDbContext> dbFactory
         {
             throw new ConflictException("Someone saved this page at the same moment. Reload to see their version, then apply your changes again.");
         }
-        return new ContentPageView(page.Slug, page.Title, page.Summary, page.Body, Markdown.ToHtml(page.Body), page.Version, page.UpdatedAt);
+        return new ContentPageView(page.Slug, page.Title, page.Summary, page.Body, ToHtml(page.Body), page.Version, page.UpdatedAt);
     }
 
     internal static SearchDocument ToSearchDocument(ContentPage page) =>

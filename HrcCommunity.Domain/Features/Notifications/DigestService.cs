@@ -12,7 +12,8 @@ namespace HrcCommunity.Domain.Features.Notifications;
 /// The weekly "what is new" email for people who asked for it: everything published or changed in
 /// the week, in the layers the reader may see, with links back to the site.
 /// </summary>
-public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, IOptions<EmailOptions> email)
+public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, IOptions<EmailOptions> email,
+    UnsubscribeLinks unsubscribe)
 {
     private static readonly Dictionary<string, string> KindHeadings = new()
     {
@@ -53,7 +54,7 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
         var readers = await db.Users.AsNoTracking()
             .Where(u => u.DigestOptIn && u.ApprovalStatus == ApprovalStatus.Approved && u.Email != null
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .Select(u => new { u.Email, u.DisplayName })
+            .Select(u => new { u.Id, u.Email, u.DisplayName })
             .ToListAsync(ct);
 
         // Digest readers are practitioners, so they see both layers; a record is listed once even with two entries.
@@ -63,7 +64,8 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
         var body = Compose(practitionerItems, start, periodEnd);
         foreach (var reader in readers)
             db.Enqueue(clock, reader.Email!, $"This week in the Human Rights Cities Network ({periodEnd:d MMM yyyy})",
-                $"Hello {reader.DisplayName},\n\n{body}", "digests/weekly");
+                $"Hello {reader.DisplayName},\n\n{body}Stop it with one click: {unsubscribe.PageUrlFor(reader.Id)}\n", "digests/weekly",
+                unsubscribe.OneClickUrlFor(reader.Id));
         db.DigestRuns.Add(new DigestRun { PeriodEnd = periodEnd, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = readers.Count });
         try
         {

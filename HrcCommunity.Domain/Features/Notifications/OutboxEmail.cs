@@ -15,6 +15,8 @@ public sealed class OutboxEmail
     public string? HtmlBody { get; set; }
     /// <summary>What caused it, e.g. "questions/answered": lets tests and admins find a message.</summary>
     public string Category { get; set; } = "";
+    /// <summary>For mail people subscribed to: the one-click address sent as List-Unsubscribe (RFC 8058).</summary>
+    public string? UnsubscribeUrl { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }

@@ -25,6 +25,12 @@ public static partial class OutboxMessageBuilder
         message.From.Add(from);
         message.To.Add(Mailbox(email.To));
         message.Headers.Add(CategoryHeader, HeaderText(email.Category));
+        if (email.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" to the address, with no page and no sign-in.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{HeaderText(unsubscribe)}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 

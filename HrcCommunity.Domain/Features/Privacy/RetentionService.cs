@@ -23,13 +23,16 @@ public sealed class RetentionService(
     TimeProvider clock,
     ILogger<RetentionService> logger)
 {
+    /// <summary>How long the anti-abuse hashes are really kept: hashes younger than a limit's window still count
+    /// towards it (questions: RateWindow; corrections: one hour), whatever the setting says.</summary>
+    public static TimeSpan HashRetention(PrivacyOptions privacy, QuestionsOptions questions) =>
+        new[] { privacy.RateLimitRecordRetention, questions.RateWindow, TimeSpan.FromHours(1) }.Max();
+
     public async Task<PurgeReport> PurgeAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var contactsBefore = now - options.Value.ContactRetention;
-        // Hashes younger than a limit's window still count towards it (questions: RateWindow; corrections: one hour).
-        var keepHashes = new[] { options.Value.RateLimitRecordRetention, questionsOptions.Value.RateWindow, TimeSpan.FromHours(1) }.Max();
-        var hashesBefore = now - keepHashes;
+        var hashesBefore = now - HashRetention(options.Value, questionsOptions.Value);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A question stops needing its asker once the answer went out or it was closed without one.

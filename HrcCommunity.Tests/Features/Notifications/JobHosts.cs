@@ -25,14 +25,19 @@ public static class JobHosts
         return host;
     }
 
-    /// <summary>Waits for a job to reach a state; Hangfire moves it there just after the job method returns.</summary>
+    /// <summary>
+    /// Waits for a job's current state; Hangfire moves it there just after the job method returns. Read from the job
+    /// itself, never from GetStateData: the SQLite storage answers that with the newest history row, and a retry writes
+    /// the Failed state it turned down into the history (a separate write, not one transaction) just before the
+    /// Scheduled state it chose, so a reader in between saw a failing job as Failed after its first attempt.
+    /// </summary>
     public static async Task WaitForStateAsync(this JobStorage storage, string jobId, string state, TimeSpan ceiling)
     {
         using var timeout = new CancellationTokenSource(ceiling);
         while (true)
         {
             using (var connection = storage.GetConnection())
-                if (connection.GetStateData(jobId)?.Name == state) return;
+                if (connection.GetJobData(jobId)?.State == state) return;
             await Task.Delay(100, timeout.Token);
         }
     }
