@@ -1,4 +1,4 @@
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 
 namespace HrcCommunity.Tests.Infrastructure;
 

@@ -3,9 +3,9 @@ using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
-using HrcCommunity.Web.Features.Search;
 using HrcCommunity.Web.Features.Privacy;
-using HrcCommunity.Web.Hubs;
+using HrcCommunity.Web.Features.Search;
+using HrcCommunity.Web.Live;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HrcCommunity.Bench;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Fan-out of one hot topic: N in-process subscribers (as Blazor circuits follow a room), fed by open-loop

@@ -1,6 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Domain.Features.Accounts;

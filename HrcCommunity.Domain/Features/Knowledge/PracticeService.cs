@@ -1,8 +1,9 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Networks;
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Search;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Themes;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

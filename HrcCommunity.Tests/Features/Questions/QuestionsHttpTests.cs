@@ -4,7 +4,7 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Tests.Infrastructure;
-using HrcCommunity.Web.Hubs;
+using HrcCommunity.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using HrcCommunity.Domain.Common;
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,6 @@
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
-using HrcCommunity.Web.Hubs;
+using HrcCommunity.Domain.Live;
+using HrcCommunity.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HrcCommunity.Web.Features.Questions;

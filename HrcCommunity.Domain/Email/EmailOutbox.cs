@@ -1,0 +1,24 @@
+using HrcCommunity.Domain.Data;
+
+namespace HrcCommunity.Domain.Email;
+
+public static class EmailOutbox
+{
+    /// <summary>
+    /// Adds an email to the context's pending changes; it is written by the caller's own
+    /// SaveChangesAsync, together with the change that caused it.
+    /// </summary>
+    public static void Enqueue(this HrcDbContext db, TimeProvider clock, string to, string subject, string textBody, string category)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.OutboxEmails.Add(new OutboxEmail
+        {
+            To = to,
+            Subject = subject.Length > 200 ? subject[..200] : subject,
+            TextBody = textBody,
+            Category = category,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+}
