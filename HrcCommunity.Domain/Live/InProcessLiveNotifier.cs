@@ -4,81 +4,114 @@ using Microsoft.Extensions.Logging;
 namespace HrcCommunity.Domain.Live;
 
 /// <summary>
-/// Fans each event out to per-subscriber queues and returns: a subscriber's own pump delivers from its queue,
-/// so a slow or broken subscriber (a circuit re-rendering, a closed tab) only ever delays itself. A queue that
-/// fills up drops its oldest events; subscribers treat events as "something changed" and reload, so the
-/// newest event that remains is enough to bring them up to date.
+/// Numbers each topic's changes and fans them out to per-subscriber queues, then returns: a subscriber's own pump
+/// delivers from its queue, so a slow or broken subscriber (a circuit re-rendering, a closed tab) only ever delays
+/// itself. A queue that fills up drops its oldest events; the follower sees the gap in the numbers and reloads,
+/// which is all a backlog it could not keep up with was worth.
 /// </summary>
-public sealed class InProcessLiveNotifier<TEvent>(ILogger<InProcessLiveNotifier<TEvent>> logger) : ILiveNotifier<TEvent>
+public sealed class InProcessLiveNotifier<TChange>(ILogger<InProcessLiveNotifier<TChange>> logger, TimeProvider clock) : ILiveNotifier<TChange>
 {
     /// <summary>How many undelivered events one subscriber may have before its oldest are dropped.</summary>
     public const int QueueCapacity = 256;
 
     private readonly ILogger _logger = logger;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Subscription[]> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Topic> _topics = new(StringComparer.Ordinal);
 
-    public IDisposable Subscribe(string topic, Func<TEvent, Task> handler)
+    public ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler)
     {
-        var subscription = new Subscription(this, topic, handler);
         lock (_lock)
         {
-            // Copy on write: publishing reads the array without taking the lock.
-            _subscriptions[topic] = _subscriptions.TryGetValue(topic, out var list) ? [.. list, subscription] : [subscription];
+            if (!_topics.TryGetValue(topic, out var state)) _topics[topic] = state = new Topic();
+            lock (state)
+            {
+                var subscription = new Subscription(this, topic, handler, state.LastSeq);
+                // Copy on write: publishing reads the array without taking the notifier's lock.
+                state.Subscribers = [.. state.Subscribers, subscription];
+                return subscription;
+            }
         }
-        return subscription;
     }
 
-    public Task PublishAsync(string topic, TEvent liveEvent)
+    public Task PublishAsync(string topic, string? actorId, TChange change)
     {
-        Subscription[]? targets;
-        lock (_lock) _subscriptions.TryGetValue(topic, out targets);
-        foreach (var target in targets ?? []) target.Offer(liveEvent);
+        if (Find(topic) is not { } state) return Task.CompletedTask;
+        // One lock per topic around numbering and queueing, so every subscriber's queue holds the topic's order.
+        lock (state)
+        {
+            var liveEvent = new LiveEvent<TChange>(topic, ++state.LastSeq, actorId, change, clock.GetUtcNow());
+            foreach (var target in state.Subscribers) target.Offer(liveEvent);
+        }
         return Task.CompletedTask;
     }
 
-    internal int SubscriberCount(string topic)
+    public Task PublishAsync(LiveEvent<TChange> ordered)
     {
-        lock (_lock) return _subscriptions.TryGetValue(topic, out var list) ? list.Length : 0;
+        if (Find(ordered.Topic) is not { } state) return Task.CompletedTask;
+        lock (state)
+        {
+            state.LastSeq = Math.Max(state.LastSeq, ordered.Seq);
+            foreach (var target in state.Subscribers) target.Offer(ordered);
+        }
+        return Task.CompletedTask;
+    }
+
+    internal int SubscriberCount(string topic) => Find(topic)?.Subscribers.Length ?? 0;
+
+    private Topic? Find(string topic)
+    {
+        lock (_lock) return _topics.GetValueOrDefault(topic);
     }
 
     private void Remove(Subscription subscription)
     {
         lock (_lock)
         {
-            if (!_subscriptions.TryGetValue(subscription.Topic, out var list)) return;
-            var rest = list.Where(s => s != subscription).ToArray();
-            if (rest.Length == 0) _subscriptions.Remove(subscription.Topic);
-            else _subscriptions[subscription.Topic] = rest;
+            if (!_topics.TryGetValue(subscription.Topic, out var state)) return;
+            lock (state)
+            {
+                state.Subscribers = state.Subscribers.Where(s => s != subscription).ToArray();
+                // A topic nobody follows is forgotten with its numbering: whoever follows it next starts from 0.
+                if (state.Subscribers.Length == 0) _topics.Remove(subscription.Topic);
+            }
         }
     }
 
-    private sealed class Subscription : IDisposable
+    private sealed class Topic
     {
-        private readonly InProcessLiveNotifier<TEvent> _owner;
-        private readonly Func<TEvent, Task> _handler;
-        private readonly Channel<TEvent> _queue;
+        public Subscription[] Subscribers = [];
+        public long LastSeq;
+    }
+
+    private sealed class Subscription : ILiveSubscription
+    {
+        private readonly InProcessLiveNotifier<TChange> _owner;
+        private readonly Func<LiveEvent<TChange>, Task> _handler;
+        private readonly Channel<LiveEvent<TChange>> _queue;
         private volatile bool _disposed;
         private int _dropped;
         private int _pumpStarted;
 
-        public Subscription(InProcessLiveNotifier<TEvent> owner, string topic, Func<TEvent, Task> handler)
+        public Subscription(InProcessLiveNotifier<TChange> owner, string topic, Func<LiveEvent<TChange>, Task> handler, long startSeq)
         {
             _owner = owner;
             Topic = topic;
+            StartSeq = startSeq;
             _handler = handler;
-            _queue = Channel.CreateBounded<TEvent>(
+            _queue = Channel.CreateBounded<LiveEvent<TChange>>(
                 new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
                 _ => Interlocked.Increment(ref _dropped));
         }
 
         public string Topic { get; }
 
+        public long StartSeq { get; }
+
         /// <summary>
         /// The pump starts with the first event: every signed-in request follows its own account while it renders,
         /// and most of those subscriptions end without hearing anything, so they should cost no task.
         /// </summary>
-        public void Offer(TEvent liveEvent)
+        public void Offer(LiveEvent<TChange> liveEvent)
         {
             if (_queue.Writer.TryWrite(liveEvent) && Interlocked.Exchange(ref _pumpStarted, 1) == 0) _ = Task.Run(PumpAsync);
         }

@@ -60,7 +60,7 @@ public sealed class InProcessPresence(ILiveNotifier<PresenceChanged> notifier, T
             state.LastFlush = clock.GetUtcNow();
             if (state.Members.Count == 0 && _topics.GetValueOrDefault(topic) == state) _topics.Remove(topic);
         }
-        if (change is not null) await notifier.PublishAsync(topic, change);
+        if (change is not null) await notifier.PublishAsync(topic, null, change);
     }
 
     private sealed class TopicPresence

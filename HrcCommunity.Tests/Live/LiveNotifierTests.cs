@@ -8,7 +8,7 @@ public sealed class LiveNotifierTests
 {
     private sealed record Ping(int N);
 
-    private static InProcessLiveNotifier<T> NewNotifier<T>() => new(NullLogger<InProcessLiveNotifier<T>>.Instance);
+    private static InProcessLiveNotifier<T> NewNotifier<T>() => new(NullLogger<InProcessLiveNotifier<T>>.Instance, TimeProvider.System);
 
     [Fact]
     public async Task Publish_ReachesSubscribersOfThatTopicOnly_AndNotAfterDispose()
@@ -18,11 +18,11 @@ public sealed class LiveNotifierTests
         using var stillInRoomA = new LiveRecorder<Ping>(notifier, "room-a");
         using var roomB = new LiveRecorder<Ping>(notifier, "room-b");
 
-        await notifier.PublishAsync("room-a", new Ping(1));
+        await notifier.PublishAsync("room-a", null, new Ping(1));
         await roomA.WaitForAsync(1);
         roomA.Dispose();
-        await notifier.PublishAsync("room-a", new Ping(2));
-        await notifier.PublishAsync("room-b", new Ping(3));
+        await notifier.PublishAsync("room-a", null, new Ping(2));
+        await notifier.PublishAsync("room-b", null, new Ping(3));
 
         Assert.Equal([1, 2], (await stillInRoomA.WaitForAsync(2)).Select(p => p.N));
         Assert.Equal([3], (await roomB.WaitForAsync(1)).Select(p => p.N));
@@ -38,7 +38,7 @@ public sealed class LiveNotifierTests
         using var blocked = new LiveRecorder<Ping>(notifier, "t", _ => release.Task);
         using var healthy = new LiveRecorder<Ping>(notifier, "t");
 
-        var publishing = notifier.PublishAsync("t", new Ping(1));
+        var publishing = notifier.PublishAsync("t", null, new Ping(1));
 
         Assert.True(publishing.IsCompletedSuccessfully, "The sender waited for a subscriber.");
         Assert.Equal([1], (await healthy.WaitForAsync(1)).Select(p => p.N));
@@ -57,7 +57,7 @@ public sealed class LiveNotifierTests
         const int capacity = InProcessLiveNotifier<Ping>.QueueCapacity;
         const int total = capacity * 2;
 
-        for (var n = 1; n <= total; n++) await notifier.PublishAsync("t", new Ping(n));
+        for (var n = 1; n <= total; n++) await notifier.PublishAsync("t", null, new Ping(n));
         await fast.WaitUntilAsync(h => h.Count > 0 && h[^1].N == total);
         Assert.Empty(slow.Heard);
         release.SetResult();
@@ -69,14 +69,51 @@ public sealed class LiveNotifierTests
     }
 
     [Fact]
+    public async Task Publish_NumbersEachTopicOnItsOwn_AndNamesTheActor()
+    {
+        var notifier = NewNotifier<Ping>();
+        using var roomA = new LiveRecorder<Ping>(notifier, "a");
+        using var roomB = new LiveRecorder<Ping>(notifier, "b");
+
+        await notifier.PublishAsync("a", "emil", new Ping(1));
+        await notifier.PublishAsync("b", null, new Ping(2));
+        await notifier.PublishAsync("a", "carla", new Ping(3));
+        await roomA.WaitForAsync(2);
+        await roomB.WaitForAsync(1);
+        using var late = notifier.Subscribe("a", _ => Task.CompletedTask);
+
+        Assert.Equal([(1L, "emil"), (2L, "carla")], roomA.Events.Select(e => (e.Seq, e.ActorId)));
+        Assert.Equal([("b", 1L)], roomB.Events.Select(e => (e.Topic, e.Seq)));
+        Assert.Equal(2, late.StartSeq);
+    }
+
+    [Fact]
+    public async Task ASlowSubscriber_WhoseOldestEventsWereDropped_SeesOneGap_AndReloadsOnce()
+    {
+        var notifier = NewNotifier<Ping>();
+        var release = new TaskCompletionSource();
+        using var slow = new LiveRecorder<Ping>(notifier, "t", _ => release.Task);
+        const int total = InProcessLiveNotifier<Ping>.QueueCapacity * 2;
+
+        for (var n = 1; n <= total; n++) await notifier.PublishAsync("t", "someone", new Ping(n));
+        release.SetResult();
+        await slow.WaitUntilAsync(h => h.Count > 0 && h[^1].N == total);
+
+        var follower = new LiveSequence(0, "me");
+        var steps = slow.Events.Select(follower.Next).ToList();
+        Assert.Equal(1, steps.Count(s => s == LiveStep.Reload));
+        Assert.Equal(total, follower.Last);
+    }
+
+    [Fact]
     public async Task Publish_WhenOneSubscriberThrows_StillReachesTheOthers_AndTheThrowerHearsWhatFollows()
     {
         var notifier = NewNotifier<Ping>();
         using var broken = new LiveRecorder<Ping>(notifier, "t", p => p.N == 1 ? throw new InvalidOperationException("closed circuit") : Task.CompletedTask);
         using var healthy = new LiveRecorder<Ping>(notifier, "t");
 
-        await notifier.PublishAsync("t", new Ping(1));
-        await notifier.PublishAsync("t", new Ping(2));
+        await notifier.PublishAsync("t", null, new Ping(1));
+        await notifier.PublishAsync("t", null, new Ping(2));
 
         Assert.Equal([1, 2], (await healthy.WaitForAsync(2)).Select(p => p.N));
         Assert.Equal([2], (await broken.WaitForAsync(1)).Select(p => p.N));

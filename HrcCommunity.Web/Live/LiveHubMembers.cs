@@ -98,7 +98,7 @@ public sealed class LiveHubMembers(
                 _watched[userId] = watched with { Connections = watched.Connections + 1 };
                 return;
             }
-            _watched[userId] = (accounts.Subscribe(userId, async _ =>
+            _watched[userId] = (accounts.Subscribe(AccountChanged.AccountTopic(userId), async _ =>
             {
                 try
                 {

@@ -66,7 +66,7 @@ public sealed class EmailConfirmationService(
 
         // Now the account enters the Coordinators' queue, and the applicant's own page moves on.
         var changed = new AccountChanged(user.Id, user.ApprovalStatus);
-        await notifier.PublishAsync(AccountChanged.QueueTopic, changed);
-        await notifier.PublishAsync(user.Id, changed);
+        await notifier.PublishAsync(AccountChanged.QueueTopic, user.Id, changed);
+        await notifier.PublishAsync(AccountChanged.AccountTopic(user.Id), user.Id, changed);
     }
 }

@@ -8,4 +8,12 @@ public sealed record QuestionChanged(int QuestionId, QuestionState State, Questi
 
     /// <summary>One question's own topic, for its detail page.</summary>
     public static string TopicOf(int questionId) => $"questions/{questionId}";
+
+    /// <summary>
+    /// The asker's topic, for the status page: named by the hash of the private status link, so that knowing the link
+    /// is what lets one follow it, as it is what lets one read the page.
+    /// </summary>
+    public static string StatusTopic(string statusTokenHash) => $"questions/status/{statusTokenHash}";
+
+    public static string StatusTopicForLink(string statusToken) => StatusTopic(StatusLinks.Hash(statusToken));
 }

@@ -129,7 +129,7 @@ public sealed class QuestionIntakeService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        await notifier.PublishAsync(QuestionChanged.QueueTopic, new QuestionChanged(question.Id, question.State, QuestionAction.Ask));
+        await notifier.PublishAsync(QuestionChanged.QueueTopic, actor.UserId, new QuestionChanged(question.Id, question.State, QuestionAction.Ask));
         return new QuestionReceipt(question.Id, token, confirmed);
     }
 

@@ -82,8 +82,9 @@ public sealed class QuestionTriageService(
         }
         db.QuestionLog.Add(QuestionLog.Entry(id, QuestionAction.Claim, QuestionState.New, QuestionState.Claimed, actor.UserId!, actor.DisplayName, "", now));
         await db.SaveChangesAsync(ct);
+        var statusTokenHash = await db.Questions.Where(q => q.Id == id).Select(q => q.StatusTokenHash).FirstAsync(ct);
         await tx.CommitAsync(ct);
-        await PublishAsync(id, QuestionState.Claimed, QuestionAction.Claim);
+        await PublishAsync(actor, id, statusTokenHash, QuestionState.Claimed, QuestionAction.Claim);
     }
 
     public Task ReleaseAsync(Actor actor, int id, CancellationToken ct = default) =>
@@ -137,7 +138,7 @@ public sealed class QuestionTriageService(
         if (q.Version != draft.ExpectedVersion) throw StaleDraft();
         ApplyDraft(q, draft);
         await SaveAsync(db, ct);
-        await PublishAsync(id, q.State, QuestionAction.Edited);
+        await PublishAsync(actor, id, q.StatusTokenHash, q.State, QuestionAction.Edited);
         return q.Version;
     }
 
@@ -171,7 +172,7 @@ public sealed class QuestionTriageService(
             QuestionId = q.Id, AuthorId = actor.UserId!, AuthorName = actor.DisplayName, Text = text.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync(QuestionChanged.TopicOf(id), new QuestionChanged(id, q.State, QuestionAction.Edited));
+        await notifier.PublishAsync(QuestionChanged.TopicOf(id), actor.UserId, new QuestionChanged(id, q.State, QuestionAction.Edited));
     }
 
     public async Task<IReadOnlyList<ExpertOption>> ListExpertsAsync(Actor actor, CancellationToken ct = default)
@@ -221,14 +222,15 @@ public sealed class QuestionTriageService(
         q.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         q.Log.Add(QuestionLog.Entry(q.Id, action, from, to, actor.UserId!, actor.DisplayName, detail, q.UpdatedAt));
         await SaveAsync(db, ct);
-        await PublishAsync(id, to, action);
+        await PublishAsync(actor, id, q.StatusTokenHash, to, action);
     }
 
-    internal async Task PublishAsync(int id, QuestionState state, QuestionAction action)
+    internal async Task PublishAsync(Actor actor, int id, string statusTokenHash, QuestionState state, QuestionAction action)
     {
         var changed = new QuestionChanged(id, state, action);
-        await notifier.PublishAsync(QuestionChanged.QueueTopic, changed);
-        await notifier.PublishAsync(QuestionChanged.TopicOf(id), changed);
+        await notifier.PublishAsync(QuestionChanged.QueueTopic, actor.UserId, changed);
+        await notifier.PublishAsync(QuestionChanged.TopicOf(id), actor.UserId, changed);
+        await notifier.PublishAsync(QuestionChanged.StatusTopic(statusTokenHash), actor.UserId, changed);
     }
 
     internal static void RequireHolderOrCoordinator(Actor actor, Question q, string what)

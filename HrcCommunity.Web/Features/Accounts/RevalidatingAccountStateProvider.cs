@@ -69,7 +69,7 @@ public sealed class RevalidatingAccountStateProvider : RevalidatingServerAuthent
                 if (userId == _watchedUserId) return;
                 _subscription?.Dispose();
                 _watchedUserId = userId;
-                _subscription = userId is null ? null : _accounts.Subscribe(userId, _ => RevalidateNowAsync());
+                _subscription = userId is null ? null : _accounts.Subscribe(AccountChanged.AccountTopic(userId), _ => RevalidateNowAsync());
             }
         }
         catch (Exception ex)

@@ -25,8 +25,9 @@ public sealed class QuestionsHubBridge(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         topics.Add(topic => topic == QuestionChanged.QueueTopic, MayFollowQueue);
-        _subscription = notifier.Subscribe(QuestionChanged.QueueTopic, async changed =>
+        _subscription = notifier.Subscribe(QuestionChanged.QueueTopic, async liveEvent =>
         {
+            var changed = liveEvent.Change;
             try
             {
                 await hub.Clients.Group(QuestionChanged.QueueTopic).SendAsync(HubMethod,
