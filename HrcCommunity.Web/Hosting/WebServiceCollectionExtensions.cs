@@ -34,11 +34,8 @@ public static class WebServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddLocalization();
         services.AddSignalR();
-        services.AddSingleton<LiveTopics>();
-        services.AddSingleton<LiveHubMembers>();
-        services.AddHostedService<LiveHubRevalidation>();
+        services.AddLiveStreams();
         services.AddSingleton<HrcCommunity.Web.Features.Search.SearchResultsCache>();
-        services.AddHostedService<HrcCommunity.Web.Features.Questions.QuestionsHubBridge>();
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();

@@ -13,17 +13,16 @@ namespace HrcCommunity.Web.Live;
 /// Which hub connection follows which topic, as whom. A connection keeps the principal it connected with, so
 /// the topic rules are judged again with the account as it is now: when it changes, and every
 /// Hrc:Accounts:RefreshClaimsEvery (see <see cref="LiveHubRevalidation"/>). A connection that may no longer
-/// follow a topic leaves its group and is told with <see cref="RevokedMethod"/>.
+/// follow a topic leaves its group and is told with <see cref="ILiveClient.TopicRevoked"/>.
 /// </summary>
 public sealed class LiveHubMembers(
-    LiveTopics topics,
-    IHubContext<LiveHub> hub,
+    LiveStreams streams,
+    LiveHubForwarding forwarding,
+    IHubContext<LiveHub, ILiveClient> hub,
     ILiveNotifier<AccountChanged> accounts,
     IServiceScopeFactory scopes,
     ILogger<LiveHubMembers> logger)
 {
-    public const string RevokedMethod = "topicRevoked";
-
     private readonly ConcurrentDictionary<string, Member> _members = new();
     private readonly Dictionary<string, (IDisposable Subscription, int Connections)> _watched = [];
 
@@ -51,19 +50,31 @@ public sealed class LiveHubMembers(
     public void Joined(string connectionId, ClaimsPrincipal? user, string topic)
     {
         var member = _members.GetOrAdd(connectionId, _ => new Member(user ?? new ClaimsPrincipal()));
-        lock (member.Topics) member.Topics.Add(topic);
+        bool added;
+        lock (member.Topics) added = member.Topics.Add(topic);
+        if (added) forwarding.Retain(topic);
         if (member.UserId is { } userId && Interlocked.Exchange(ref member.Counted, 1) == 0) Watch(userId);
     }
 
     public void Left(string connectionId, string topic)
     {
-        if (_members.TryGetValue(connectionId, out var member)) lock (member.Topics) member.Topics.Remove(topic);
+        if (!_members.TryGetValue(connectionId, out var member)) return;
+        bool removed;
+        lock (member.Topics) removed = member.Topics.Remove(topic);
+        if (removed) forwarding.Release(topic);
     }
 
     public void Disconnected(string connectionId)
     {
-        if (_members.TryRemove(connectionId, out var member) && member.UserId is { } userId && Volatile.Read(ref member.Counted) == 1)
-            Unwatch(userId);
+        if (!_members.TryRemove(connectionId, out var member)) return;
+        List<string> topics;
+        lock (member.Topics)
+        {
+            topics = [.. member.Topics];
+            member.Topics.Clear();
+        }
+        foreach (var topic in topics) forwarding.Release(topic);
+        if (member.UserId is { } userId && Volatile.Read(ref member.Counted) == 1) Unwatch(userId);
     }
 
     /// <summary>Judges every signed-in connection's topics again.</summary>
@@ -79,12 +90,12 @@ public sealed class LiveHubMembers(
         {
             var actor = await CurrentActorAsync(member.User, ct);
             List<string> revoked;
-            lock (member.Topics) revoked = member.Topics.Where(t => !topics.MayJoin(actor, t)).ToList();
+            lock (member.Topics) revoked = member.Topics.Where(t => !streams.MayJoin(actor, t)).ToList();
             foreach (var topic in revoked)
             {
                 Left(connectionId, topic);
                 await hub.Groups.RemoveFromGroupAsync(connectionId, topic, ct);
-                await hub.Clients.Client(connectionId).SendAsync(RevokedMethod, topic, ct);
+                await hub.Clients.Client(connectionId).TopicRevoked(topic);
             }
         }
     }

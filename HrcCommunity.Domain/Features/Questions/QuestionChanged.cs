@@ -1,7 +1,10 @@
 namespace HrcCommunity.Domain.Features.Questions;
 
-/// <summary>Live event: a question was asked, claimed, answered, published or otherwise changed.</summary>
-public sealed record QuestionChanged(int QuestionId, QuestionState State, QuestionAction Action)
+/// <summary>
+/// Live change: a question was asked, claimed, answered, published or otherwise changed; with its state and holder
+/// after the change, so the queue updates a row without a query.
+/// </summary>
+public sealed record QuestionChanged(int QuestionId, QuestionState State, QuestionAction Action, string? HolderId = null, string? HolderName = null)
 {
     /// <summary>The triage queue's topic, also the SignalR hub group of the same name.</summary>
     public const string QueueTopic = "questions-queue";

@@ -84,7 +84,7 @@ public sealed class QuestionTriageService(
         await db.SaveChangesAsync(ct);
         var statusTokenHash = await db.Questions.Where(q => q.Id == id).Select(q => q.StatusTokenHash).FirstAsync(ct);
         await tx.CommitAsync(ct);
-        await PublishAsync(actor, id, statusTokenHash, QuestionState.Claimed, QuestionAction.Claim);
+        await PublishAsync(actor, statusTokenHash, new QuestionChanged(id, QuestionState.Claimed, QuestionAction.Claim, actor.UserId, actor.DisplayName));
     }
 
     public Task ReleaseAsync(Actor actor, int id, CancellationToken ct = default) =>
@@ -138,7 +138,7 @@ public sealed class QuestionTriageService(
         if (q.Version != draft.ExpectedVersion) throw StaleDraft();
         ApplyDraft(q, draft);
         await SaveAsync(db, ct);
-        await PublishAsync(actor, id, q.StatusTokenHash, q.State, QuestionAction.Edited);
+        await PublishAsync(actor, q.StatusTokenHash, new QuestionChanged(id, q.State, QuestionAction.Edited, q.HolderId, q.HolderName));
         return q.Version;
     }
 
@@ -172,7 +172,7 @@ public sealed class QuestionTriageService(
             QuestionId = q.Id, AuthorId = actor.UserId!, AuthorName = actor.DisplayName, Text = text.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync(QuestionChanged.TopicOf(id), actor.UserId, new QuestionChanged(id, q.State, QuestionAction.Edited));
+        await notifier.PublishAsync(QuestionChanged.TopicOf(id), actor.UserId, new QuestionChanged(id, q.State, QuestionAction.Edited, q.HolderId, q.HolderName));
     }
 
     public async Task<IReadOnlyList<ExpertOption>> ListExpertsAsync(Actor actor, CancellationToken ct = default)
@@ -222,14 +222,13 @@ public sealed class QuestionTriageService(
         q.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         q.Log.Add(QuestionLog.Entry(q.Id, action, from, to, actor.UserId!, actor.DisplayName, detail, q.UpdatedAt));
         await SaveAsync(db, ct);
-        await PublishAsync(actor, id, q.StatusTokenHash, to, action);
+        await PublishAsync(actor, q.StatusTokenHash, new QuestionChanged(id, to, action, q.HolderId, q.HolderName));
     }
 
-    internal async Task PublishAsync(Actor actor, int id, string statusTokenHash, QuestionState state, QuestionAction action)
+    internal async Task PublishAsync(Actor actor, string statusTokenHash, QuestionChanged changed)
     {
-        var changed = new QuestionChanged(id, state, action);
         await notifier.PublishAsync(QuestionChanged.QueueTopic, actor.UserId, changed);
-        await notifier.PublishAsync(QuestionChanged.TopicOf(id), actor.UserId, changed);
+        await notifier.PublishAsync(QuestionChanged.TopicOf(changed.QuestionId), actor.UserId, changed);
         await notifier.PublishAsync(QuestionChanged.StatusTopic(statusTokenHash), actor.UserId, changed);
     }
 

@@ -108,7 +108,7 @@ public sealed class QuestionsHttpTests(AppHost app)
     [Fact]
     public void QueueHubTopic_MayBeJoinedOnlyByExpertsCoordinatorsAndAdmins()
     {
-        var topics = app.Services.GetRequiredService<LiveTopics>();
+        var topics = app.Services.GetRequiredService<LiveStreams>();
         Actor Person(params string[] roles) => new("id", "Someone", roles.ToHashSet(), IsApproved: true);
 
         Assert.True(topics.MayJoin(Person(Roles.Expert), QuestionChanged.QueueTopic));
