@@ -47,6 +47,11 @@ public static class DomainServiceCollectionExtensions
         // Live updates: one notifier per event type; the seam a backplane would replace.
         services.AddSingleton(typeof(ILiveNotifier<>), typeof(InProcessLiveNotifier<>));
         services.AddSingleton<IPresence, InProcessPresence>();
+        // Hot topics (rooms, boards): held in memory, written to the change log in batches, flushed on a clean stop.
+        services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
+        services.AddSingleton<ILiveChangeStore, SqliteLiveChangeStore>();
+        services.AddSingleton<LiveTopicHosts>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveTopicHosts>());
 
         // Email: the outbox is always written; the transport decides where messages go.
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

@@ -31,6 +31,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureLinksNews(builder);
         ConfigureTokens(builder);
         ConfigurePrivacy(builder);
+        ConfigureLive(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -42,6 +43,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureQuestions(ModelBuilder builder);
     partial void ConfigureLinksNews(ModelBuilder builder);
     partial void ConfigureTokens(ModelBuilder builder);
+    partial void ConfigureLive(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {
