@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Storage.SQLite;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Drafts;
@@ -11,20 +12,21 @@ using HrcCommunity.Domain.Features.Links;
 using HrcCommunity.Domain.Features.Members;
 using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.News;
-using HrcCommunity.Domain.Features.Privacy;
-using HrcCommunity.Domain.Features.Notifications.Scheduling;
 using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Features.Privacy;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Features.Search;
+using HrcCommunity.Domain.Live;
+using HrcCommunity.Domain.Scheduling;
 using HrcCommunity.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
 
 namespace HrcCommunity.Domain;
 
@@ -46,6 +48,11 @@ public static class DomainServiceCollectionExtensions
         // Live updates: one notifier per event type; the seam a backplane would replace.
         services.AddSingleton(typeof(ILiveNotifier<>), typeof(InProcessLiveNotifier<>));
         services.AddSingleton<IPresence, InProcessPresence>();
+        // Hot topics (rooms, boards): held in memory, written to the change log in batches, flushed on a clean stop.
+        services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
+        services.AddSingleton<ILiveChangeStore, SqliteLiveChangeStore>();
+        services.AddSingleton<LiveTopicHosts>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveTopicHosts>());
 
         // Email: the outbox is always written; the transport decides where messages go.
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

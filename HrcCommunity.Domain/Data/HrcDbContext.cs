@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureTokens(builder);
         ConfigurePrivacy(builder);
         ConfigureEvents(builder);
+        ConfigureLive(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -43,6 +45,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureLinksNews(ModelBuilder builder);
     partial void ConfigureTokens(ModelBuilder builder);
     partial void ConfigureEvents(ModelBuilder builder);
+    partial void ConfigureLive(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Hosting;
+using HrcCommunity.Web.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class ComponentTesting
         ctx.Services.AddCascadingAuthenticationState();
         ctx.Services.AddSingleton<AuthenticationStateProvider>(user);
         ctx.Services.AddScoped<CurrentActor>();
+        // Live pages follow their streams through LiveFollow, which asks the streams' rules.
+        ctx.Services.AddLiveStreams();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         if (database is not null) ctx.Services.AddFallbackServiceProvider(database.Services);
         return user;

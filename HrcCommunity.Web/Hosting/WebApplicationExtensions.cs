@@ -5,9 +5,9 @@ using HrcCommunity.Web.Features.Events;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
 using HrcCommunity.Web.Features.Notifications;
-using HrcCommunity.Web.Features.Search;
 using HrcCommunity.Web.Features.Privacy;
-using HrcCommunity.Web.Hubs;
+using HrcCommunity.Web.Features.Search;
+using HrcCommunity.Web.Live;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 

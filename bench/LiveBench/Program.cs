@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HrcCommunity.Bench;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Fan-out of one hot topic: N in-process subscribers (as Blazor circuits follow a room), fed by open-loop
@@ -15,7 +15,7 @@ Console.WriteLine($"{subscribers} subscribers, {eventsPerSecond} events/s from 4
 Console.WriteLine($"{"notifier",-12} {"slow one",-9} {"deliveries/s",13} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"publish p99",12}");
 foreach (var slow in new[] { false, true })
 {
-    Run("queued", new InProcessLiveNotifier<Sent>(NullLogger<InProcessLiveNotifier<Sent>>.Instance), slow);
+    Run("queued", new InProcessLiveNotifier<Sent>(NullLogger<InProcessLiveNotifier<Sent>>.Instance, TimeProvider.System), slow);
     Run("sequential", new SequentialBaselineNotifier<Sent>(), slow);
 }
 
@@ -30,7 +30,7 @@ void Run(string name, ILiveNotifier<Sent> notifier, bool withSlowSubscriber)
         subscriptions.Add(notifier.Subscribe("room", sent =>
         {
             var index = Interlocked.Increment(ref count) - 1;
-            if (index < latencies.Length) latencies[index] = Stopwatch.GetTimestamp() - sent.At;
+            if (index < latencies.Length) latencies[index] = Stopwatch.GetTimestamp() - sent.Change.At;
             return Task.CompletedTask;
         }));
 
@@ -46,7 +46,7 @@ void Run(string name, ILiveNotifier<Sent> notifier, bool withSlowSubscriber)
             var due = TimeSpan.FromSeconds(n / perSender);
             if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
             var start = Stopwatch.GetTimestamp();
-            _ = notifier.PublishAsync("room", new Sent(start)).ContinueWith(_ =>
+            _ = notifier.PublishAsync("room", null, new Sent(start)).ContinueWith(_ =>
             {
                 lock (mine) mine.Add(Stopwatch.GetTimestamp() - start);
             }, TaskContinuationOptions.ExecuteSynchronously);

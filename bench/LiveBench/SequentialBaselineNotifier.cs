@@ -1,39 +1,49 @@
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 
 namespace HrcCommunity.Bench;
 
 /// <summary>
 /// The notifier as it was before per-subscriber queues (commit b74311d), kept here only as the benchmark's
-/// baseline: publishing awaits every subscriber in turn.
+/// baseline: publishing awaits every subscriber in turn. It numbers changes like today's, so both carry the same events.
 /// </summary>
-public sealed class SequentialBaselineNotifier<TEvent> : ILiveNotifier<TEvent>
+public sealed class SequentialBaselineNotifier<TChange> : ILiveNotifier<TChange>
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, List<Func<TEvent, Task>>> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Func<LiveEvent<TChange>, Task>>> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastSeq = new(StringComparer.Ordinal);
 
-    public IDisposable Subscribe(string topic, Func<TEvent, Task> handler)
+    public ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler)
     {
         lock (_lock)
         {
             if (!_subscriptions.TryGetValue(topic, out var list)) _subscriptions[topic] = list = [];
             list.Add(handler);
+            return new Unsubscriber(_lastSeq.GetValueOrDefault(topic), () => { lock (_lock) _subscriptions[topic].Remove(handler); });
         }
-        return new Unsubscriber(() => { lock (_lock) _subscriptions[topic].Remove(handler); });
     }
 
-    public async Task PublishAsync(string topic, TEvent liveEvent)
+    public Task PublishAsync(string topic, string? actorId, TChange change)
     {
-        Func<TEvent, Task>[] targets;
-        lock (_lock) targets = _subscriptions.TryGetValue(topic, out var list) ? [.. list] : [];
+        long seq;
+        lock (_lock) seq = _lastSeq[topic] = _lastSeq.GetValueOrDefault(topic) + 1;
+        return PublishAsync(new LiveEvent<TChange>(topic, seq, actorId, change, DateTimeOffset.UtcNow));
+    }
+
+    public async Task PublishAsync(LiveEvent<TChange> ordered)
+    {
+        Func<LiveEvent<TChange>, Task>[] targets;
+        lock (_lock) targets = _subscriptions.TryGetValue(ordered.Topic, out var list) ? [.. list] : [];
         foreach (var target in targets)
         {
-            try { await target(liveEvent); }
+            try { await target(ordered); }
             catch (Exception) { }
         }
     }
 
-    private sealed class Unsubscriber(Action dispose) : IDisposable
+    private sealed class Unsubscriber(long startSeq, Action dispose) : ILiveSubscription
     {
+        public long StartSeq => startSeq;
+
         public void Dispose() => dispose();
     }
 }

@@ -1,6 +1,7 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
+using HrcCommunity.Domain.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,8 +91,8 @@ public sealed class AccountApprovalService(
         await db.SaveChangesAsync(ct);
 
         var changedEvent = new AccountChanged(userId, decision);
-        await notifier.PublishAsync(AccountChanged.QueueTopic, changedEvent);
-        await notifier.PublishAsync(userId, changedEvent);
+        await notifier.PublishAsync(AccountChanged.QueueTopic, actor.UserId, changedEvent);
+        await notifier.PublishAsync(AccountChanged.AccountTopic(userId), actor.UserId, changedEvent);
     }
 
     internal static async Task EnsureRoleAsync(HrcDbContext db, string userId, string role, CancellationToken ct)

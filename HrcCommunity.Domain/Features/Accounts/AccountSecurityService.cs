@@ -1,6 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
+using HrcCommunity.Domain.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -63,9 +64,10 @@ public sealed class EmailConfirmationService(
         var result = await users.ConfirmEmailAsync(user, code!);
         if (!result.Succeeded) throw new ValidationFailedException("code", Invalid);
 
-        // Now the account enters the Coordinators' queue, and the applicant's own page moves on.
+        // Now the account enters the Coordinators' queue, and the applicant's own page moves on. No actor: the link
+        // was opened from an email, so the applicant's open pending page has not seen this change and must not skip it.
         var changed = new AccountChanged(user.Id, user.ApprovalStatus);
-        await notifier.PublishAsync(AccountChanged.QueueTopic, changed);
-        await notifier.PublishAsync(user.Id, changed);
+        await notifier.PublishAsync(AccountChanged.QueueTopic, null, changed);
+        await notifier.PublishAsync(AccountChanged.AccountTopic(user.Id), null, changed);
     }
 }

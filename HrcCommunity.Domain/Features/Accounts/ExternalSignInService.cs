@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Notifications;
@@ -105,8 +106,8 @@ public sealed class ExternalSignInService(
         var changed = new AccountChanged(account.UserId, ApprovalStatus.Pending);
         if (account.Created || owner!.ApprovalStatus == ApprovalStatus.Pending)
         {
-            await notifier.PublishAsync(AccountChanged.QueueTopic, changed);
-            await notifier.PublishAsync(account.UserId, changed);
+            await notifier.PublishAsync(AccountChanged.QueueTopic, null, changed);
+            await notifier.PublishAsync(AccountChanged.AccountTopic(account.UserId), null, changed);
         }
         return account;
     }

@@ -1,6 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Domain.Features.Accounts;
@@ -75,7 +75,7 @@ public sealed class UserAdministrationService(
         // re-read from the database within Hrc:Accounts:RefreshClaimsEvery, and Domain checks use the cookie.
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await notifier.PublishAsync(userId, new AccountChanged(userId, user.ApprovalStatus));
+        await notifier.PublishAsync(AccountChanged.AccountTopic(userId), actor.UserId, new AccountChanged(userId, user.ApprovalStatus));
     }
 
     /// <summary>The rule that the network keeps an Admin, for role changes and account deletion alike.</summary>

@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Email;
 using System.Security.Cryptography;
 using System.Text;
 using HrcCommunity.Domain.Common;

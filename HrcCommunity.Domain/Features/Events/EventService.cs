@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Notifications;

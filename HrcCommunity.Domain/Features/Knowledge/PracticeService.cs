@@ -1,8 +1,9 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Networks;
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Search;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public sealed class PracticeService(
         Apply(practice, input);
         db.Practices.Add(practice);
         await db.SaveChangesAsync(ct);
-        await PublishLiveAsync(practice);
+        await PublishLiveAsync(actor, practice);
         return practice.Slug;
     }
 
@@ -63,7 +64,7 @@ public sealed class PracticeService(
         practice.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         practice.Version++;
         await SaveAsync(db, ct);
-        await PublishLiveAsync(practice);
+        await PublishLiveAsync(actor, practice);
     }
 
     public async Task<IReadOnlyList<PracticeSubmission>> MineAsync(Actor actor, CancellationToken ct = default)
@@ -169,14 +170,14 @@ public sealed class PracticeService(
         if (!string.IsNullOrEmpty(submitterEmail))
             db.Enqueue(clock, submitterEmail, DecisionSubject(practice), DecisionBody(practice), "practice-review");
         await SaveAsync(db, ct);
-        await PublishLiveAsync(practice);
+        await PublishLiveAsync(actor, practice);
     }
 
-    private async Task PublishLiveAsync(Practice practice)
+    private async Task PublishLiveAsync(Actor actor, Practice practice)
     {
         var changed = new PracticeChanged(practice.Slug, practice.Status);
-        await notifier.PublishAsync(PracticeChanged.QueueTopic, changed);
-        await notifier.PublishAsync(PracticeChanged.SubmitterTopic(practice.SubmitterId), changed);
+        await notifier.PublishAsync(PracticeChanged.QueueTopic, actor.UserId, changed);
+        await notifier.PublishAsync(PracticeChanged.SubmitterTopic(practice.SubmitterId), actor.UserId, changed);
     }
 
     public async Task CommentAsync(Actor actor, string slug, string body, CancellationToken ct = default)

@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Domain.Features.Networks;
@@ -77,7 +78,7 @@ public sealed class NetworkCorrectionService(
         };
         db.NetworkCorrections.Add(correction);
         await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync(NetworkCorrectionChanged.QueueTopic, new(correction.Id, slug, CorrectionStatus.Pending));
+        await notifier.PublishAsync(NetworkCorrectionChanged.QueueTopic, actor.UserId, new(correction.Id, slug, CorrectionStatus.Pending));
         return correction.Id;
     }
 
@@ -134,7 +135,7 @@ public sealed class NetworkCorrectionService(
             throw new ConflictException($"\"{network.Name}\" was changed at the same moment. Reload the queue and review the correction again.");
         }
         await transaction.CommitAsync(ct);
-        await notifier.PublishAsync(NetworkCorrectionChanged.QueueTopic, new(correction.Id, network.Slug, CorrectionStatus.Accepted));
+        await notifier.PublishAsync(NetworkCorrectionChanged.QueueTopic, actor.UserId, new(correction.Id, network.Slug, CorrectionStatus.Accepted));
     }
 
     public async Task RejectAsync(Actor actor, long correctionId, string? reason, CancellationToken ct = default)
@@ -149,7 +150,7 @@ public sealed class NetworkCorrectionService(
         NotifyProposer(db, correction, network.Name, "not accepted", reason);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await notifier.PublishAsync(NetworkCorrectionChanged.QueueTopic, new(correction.Id, network.Slug, CorrectionStatus.Rejected));
+        await notifier.PublishAsync(NetworkCorrectionChanged.QueueTopic, actor.UserId, new(correction.Id, network.Slug, CorrectionStatus.Rejected));
     }
 
     private static async Task<NetworkCorrection> PendingAsync(HrcDbContext db, long id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Search;
 using Microsoft.EntityFrameworkCore;

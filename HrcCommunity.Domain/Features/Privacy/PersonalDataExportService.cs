@@ -4,7 +4,7 @@ using System.Text.Json;
 using Hangfire;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Questions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

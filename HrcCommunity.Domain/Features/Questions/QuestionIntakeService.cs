@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Themes;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -128,7 +129,7 @@ public sealed class QuestionIntakeService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        await notifier.PublishAsync(QuestionChanged.QueueTopic, new QuestionChanged(question.Id, question.State, QuestionAction.Ask));
+        await notifier.PublishAsync(QuestionChanged.QueueTopic, actor.UserId, new QuestionChanged(question.Id, question.State, QuestionAction.Ask));
         return new QuestionReceipt(question.Id, token, confirmed);
     }
 

@@ -1,7 +1,8 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Domain.Features.Questions;
@@ -81,8 +82,9 @@ public sealed class QuestionTriageService(
         }
         db.QuestionLog.Add(QuestionLog.Entry(id, QuestionAction.Claim, QuestionState.New, QuestionState.Claimed, actor.UserId!, actor.DisplayName, "", now));
         await db.SaveChangesAsync(ct);
+        var statusTokenHash = await db.Questions.Where(q => q.Id == id).Select(q => q.StatusTokenHash).FirstAsync(ct);
         await tx.CommitAsync(ct);
-        await PublishAsync(id, QuestionState.Claimed, QuestionAction.Claim);
+        await PublishAsync(actor, statusTokenHash, new QuestionChanged(id, QuestionState.Claimed, QuestionAction.Claim, actor.UserId, actor.DisplayName));
     }
 
     public Task ReleaseAsync(Actor actor, int id, CancellationToken ct = default) =>
@@ -136,7 +138,7 @@ public sealed class QuestionTriageService(
         if (q.Version != draft.ExpectedVersion) throw StaleDraft();
         ApplyDraft(q, draft);
         await SaveAsync(db, ct);
-        await PublishAsync(id, q.State, QuestionAction.Edited);
+        await PublishAsync(actor, q.StatusTokenHash, new QuestionChanged(id, q.State, QuestionAction.Edited, q.HolderId, q.HolderName));
         return q.Version;
     }
 
@@ -170,7 +172,7 @@ public sealed class QuestionTriageService(
             QuestionId = q.Id, AuthorId = actor.UserId!, AuthorName = actor.DisplayName, Text = text.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync(QuestionChanged.TopicOf(id), new QuestionChanged(id, q.State, QuestionAction.Edited));
+        await notifier.PublishAsync(QuestionChanged.TopicOf(id), actor.UserId, new QuestionChanged(id, q.State, QuestionAction.Edited, q.HolderId, q.HolderName));
     }
 
     public async Task<IReadOnlyList<ExpertOption>> ListExpertsAsync(Actor actor, CancellationToken ct = default)
@@ -220,14 +222,14 @@ public sealed class QuestionTriageService(
         q.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         q.Log.Add(QuestionLog.Entry(q.Id, action, from, to, actor.UserId!, actor.DisplayName, detail, q.UpdatedAt));
         await SaveAsync(db, ct);
-        await PublishAsync(id, to, action);
+        await PublishAsync(actor, q.StatusTokenHash, new QuestionChanged(id, to, action, q.HolderId, q.HolderName));
     }
 
-    internal async Task PublishAsync(int id, QuestionState state, QuestionAction action)
+    internal async Task PublishAsync(Actor actor, string statusTokenHash, QuestionChanged changed)
     {
-        var changed = new QuestionChanged(id, state, action);
-        await notifier.PublishAsync(QuestionChanged.QueueTopic, changed);
-        await notifier.PublishAsync(QuestionChanged.TopicOf(id), changed);
+        await notifier.PublishAsync(QuestionChanged.QueueTopic, actor.UserId, changed);
+        await notifier.PublishAsync(QuestionChanged.TopicOf(changed.QuestionId), actor.UserId, changed);
+        await notifier.PublishAsync(QuestionChanged.StatusTopic(statusTokenHash), actor.UserId, changed);
     }
 
     internal static void RequireHolderOrCoordinator(Actor actor, Question q, string what)

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using Microsoft.Extensions.Options;
-using HrcCommunity.Domain.Features.Notifications;
-
 namespace HrcCommunity.Domain.Features.Questions;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,7 +81,7 @@ public sealed class AccountApprovalTests : IClassFixture<SqliteDatabase>
         var applicant = await _database.CreateUserAsync("Live Applicant", ApprovalStatus.Pending);
         var notifier = _database.Get<ILiveNotifier<AccountChanged>>();
         var heard = new TaskCompletionSource<AccountChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = notifier.Subscribe(applicant.UserId!, e => { heard.TrySetResult(e); return Task.CompletedTask; });
+        using var subscription = notifier.Subscribe(AccountChanged.AccountTopic(applicant.UserId!), e => { heard.TrySetResult(e.Change); return Task.CompletedTask; });
 
         await Approvals.ApproveAsync(coordinator, applicant.UserId!);
 

@@ -1,7 +1,7 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Networks;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Notifications;

@@ -1,6 +1,5 @@
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Notifications;
-using HrcCommunity.Domain.Features.Notifications.Scheduling;
 using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Drafts;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,7 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static HrcCommunity.Tests.Features.Questions.QuestionsTestData;

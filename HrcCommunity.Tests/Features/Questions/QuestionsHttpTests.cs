@@ -4,7 +4,7 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Tests.Infrastructure;
-using HrcCommunity.Web.Hubs;
+using HrcCommunity.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -108,7 +108,7 @@ public sealed class QuestionsHttpTests(AppHost app)
     [Fact]
     public void QueueHubTopic_MayBeJoinedOnlyByExpertsCoordinatorsAndAdmins()
     {
-        var topics = app.Services.GetRequiredService<LiveTopics>();
+        var topics = app.Services.GetRequiredService<LiveStreams>();
         Actor Person(params string[] roles) => new("id", "Someone", roles.ToHashSet(), IsApproved: true);
 
         Assert.True(topics.MayJoin(Person(Roles.Expert), QuestionChanged.QueueTopic));

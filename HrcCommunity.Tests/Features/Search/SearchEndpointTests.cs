@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using HrcCommunity.Domain.Data;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

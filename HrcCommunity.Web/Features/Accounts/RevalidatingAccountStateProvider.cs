@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using HrcCommunity.Domain.Features.Accounts;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
@@ -69,7 +69,7 @@ public sealed class RevalidatingAccountStateProvider : RevalidatingServerAuthent
                 if (userId == _watchedUserId) return;
                 _subscription?.Dispose();
                 _watchedUserId = userId;
-                _subscription = userId is null ? null : _accounts.Subscribe(userId, _ => RevalidateNowAsync());
+                _subscription = userId is null ? null : _accounts.Subscribe(AccountChanged.AccountTopic(userId), _ => RevalidateNowAsync());
             }
         }
         catch (Exception ex)

@@ -1,5 +1,4 @@
 using HrcCommunity.Domain.Common;
-using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
@@ -12,7 +11,6 @@ public sealed partial class ExpertQuestionPage
     [Inject] private QuestionTriageService Triage { get; set; } = default!;
     [Inject] private PublishedAnswersService Answers { get; set; } = default!;
     [Inject] private CannedReplyService CannedReplies { get; set; } = default!;
-    [Inject] private ILiveNotifier<QuestionChanged> Notifier { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private IStringLocalizer<QuestionsText> T { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -51,12 +49,6 @@ public sealed partial class ExpertQuestionPage
             _reassignTo = _experts.FirstOrDefault()?.Id;
         }
         await LoadAsync(takeDraft: true);
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-            Follow(Notifier, QuestionChanged.TopicOf(Id), () => LoadAsync(takeDraft: false));
     }
 
     private async Task LoadAsync(bool takeDraft)

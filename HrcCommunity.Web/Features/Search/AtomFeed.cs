@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
-using HrcCommunity.Domain.Features.Notifications;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

@@ -1,0 +1,32 @@
+namespace HrcCommunity.Domain.Live;
+
+/// <summary>
+/// The seam for live updates: one notifier per change type (one per feature), keyed by the topic watched (a
+/// room, a board, the queue). It orders each topic's changes and hands every subscriber its own queue. In-process
+/// today; a distributed backplane can replace the implementation without touching publishers or subscribers.
+/// </summary>
+public interface ILiveNotifier<TChange>
+{
+    /// <summary>
+    /// Follows the topic until the subscription is disposed. <see cref="ILiveSubscription.StartSeq"/> is the topic's
+    /// last sequence number at that moment: the first event the handler sees should carry the number after it.
+    /// </summary>
+    ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler);
+
+    /// <summary>
+    /// Gives the change the topic's next sequence number and queues it for every subscriber, without waiting for
+    /// any of them. Call only after the change is saved, so a follower that reloads never reads stale data.
+    /// </summary>
+    Task PublishAsync(string topic, string? actorId, TChange change);
+
+    /// <summary>
+    /// Queues a change that was ordered elsewhere: a hot topic's host numbers its changes itself, so that the
+    /// numbering survives a restart. A topic is numbered either here or by its host, never both.
+    /// </summary>
+    Task PublishAsync(LiveEvent<TChange> ordered);
+}
+
+public interface ILiveSubscription : IDisposable
+{
+    long StartSeq { get; }
+}

@@ -1,0 +1,60 @@
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
+using HrcCommunity.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HrcCommunity.Tests.Email;
+
+public sealed class OutboxDispatcherTests
+{
+    [Fact]
+    public async Task Dispatch_WhenTheTransportFails_KeepsTheEmailAndRetriesItAfterTheBackOff()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var transport = new FlakyTransport(failuresBeforeSuccess: 1);
+        var dispatcher = new OutboxDispatcher(database.Get<IDbContextFactory<HrcDbContext>>(), transport, database.Clock,
+            Options.Create(new EmailOptions()), NullLogger<OutboxDispatcher>.Instance);
+        await using (var db = database.CreateDbContext())
+        {
+            db.Enqueue(database.Clock, "asker@example.org", "Your answer", "Hello", "test/retry");
+            await db.SaveChangesAsync();
+        }
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        await using (var db = database.CreateDbContext())
+        {
+            var email = await db.OutboxEmails.SingleAsync(e => e.Category == "test/retry");
+            Assert.Null(email.SentAt);
+            Assert.Equal(1, email.Attempts);
+            Assert.Contains("SMTP down", email.LastError);
+        }
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        Assert.Equal(1, transport.Delivered);
+
+        database.Clock.Advance(TimeSpan.FromMinutes(1));
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        await using (var db = database.CreateDbContext())
+        {
+            var email = await db.OutboxEmails.SingleAsync(e => e.Category == "test/retry");
+            Assert.NotNull(email.SentAt);
+            Assert.Equal(2, transport.Delivered);
+        }
+    }
+
+    /// <summary>Fails the first N deliveries (counting a failure as a delivery attempt), then succeeds.</summary>
+    private sealed class FlakyTransport(int failuresBeforeSuccess) : IEmailTransport
+    {
+        private int _calls;
+
+        public int Delivered => _calls;
+
+        public Task SendAsync(OutboxEmail email, CancellationToken ct)
+        {
+            _calls++;
+            return _calls <= failuresBeforeSuccess ? throw new InvalidOperationException("SMTP down") : Task.CompletedTask;
+        }
+    }
+}

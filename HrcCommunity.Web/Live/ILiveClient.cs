@@ -1,0 +1,37 @@
+namespace HrcCommunity.Web.Live;
+
+/// <summary>
+/// One change as a hub client receives it: the change itself in <see cref="Change"/>, who made it (a user id: skip
+/// your own echo), and its place in the topic's order. The first message after joining sets your place; after that,
+/// a <see cref="Seq"/> that is not the next number means messages were missed, so reload.
+/// </summary>
+public sealed record LiveMessage<TChange>(string Topic, long Seq, string? ActorId, DateTimeOffset At, TChange Change);
+
+public sealed record QuestionMessage(int QuestionId, string State, string Action);
+
+public sealed record PracticeMessage(string Slug, string Status);
+
+public sealed record AccountMessage(string UserId, string Status);
+
+public sealed record CorrectionMessage(long CorrectionId, string NetworkSlug, string Status);
+
+public sealed record PresenceMessage(int Count, IReadOnlyList<PresenceMemberMessage> Joined, IReadOnlyList<string> LeftUserIds);
+
+public sealed record PresenceMemberMessage(string UserId, string DisplayName);
+
+/// <summary>What <c>/hubs/live</c> calls on its clients: one method per stream, and the notice that a topic was taken away.</summary>
+public interface ILiveClient
+{
+    Task QuestionChanged(LiveMessage<QuestionMessage> message);
+
+    Task PracticeChanged(LiveMessage<PracticeMessage> message);
+
+    Task AccountChanged(LiveMessage<AccountMessage> message);
+
+    Task CorrectionChanged(LiveMessage<CorrectionMessage> message);
+
+    Task PresenceChanged(LiveMessage<PresenceMessage> message);
+
+    /// <summary>The account may no longer follow the topic; the connection has left it.</summary>
+    Task TopicRevoked(string topic);
+}

@@ -1,0 +1,65 @@
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HrcCommunity.Web.Live;
+
+/// <summary>
+/// One live stream, registered once in <see cref="LiveStreamRegistrations"/>: the topics it covers, who may follow
+/// them, and what hub clients receive. Blazor pages (through <see cref="LiveFollow{TChange}"/>) and
+/// <c>/hubs/live</c> both ask it, so the rule is written once.
+/// </summary>
+public abstract class LiveStream
+{
+    public abstract Type ChangeType { get; }
+
+    public abstract bool Covers(string topic);
+
+    public abstract bool MayFollow(Actor actor, string topic);
+
+    /// <summary>Sends the topic's changes to its hub group until disposed.</summary>
+    internal abstract IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger);
+}
+
+public sealed class LiveStream<TChange, TMessage>(
+    Func<string, bool> covers,
+    Func<Actor, string, bool> mayFollow,
+    Func<TChange, TMessage> toMessage,
+    Func<ILiveClient, LiveMessage<TMessage>, Task> send) : LiveStream
+{
+    public override Type ChangeType => typeof(TChange);
+
+    public override bool Covers(string topic) => covers(topic);
+
+    public override bool MayFollow(Actor actor, string topic) => covers(topic) && mayFollow(actor, topic);
+
+    internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger) =>
+        services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, async liveEvent =>
+        {
+            try
+            {
+                await send(hub.Clients.Group(topic),
+                    new LiveMessage<TMessage>(topic, liveEvent.Seq, liveEvent.ActorId, liveEvent.At, toMessage(liveEvent.Change)));
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not forward a change on {Topic} to the hub", topic);
+            }
+        });
+}
+
+/// <summary>Every registered stream; asks the one that covers a topic.</summary>
+public sealed class LiveStreams(IEnumerable<LiveStream> streams)
+{
+    private readonly LiveStream[] _streams = streams.ToArray();
+
+    /// <summary>Every stream covering the topic: what a hub connection that joins it receives.</summary>
+    public IReadOnlyList<LiveStream> Covering(string topic) => _streams.Where(s => s.Covers(topic)).ToList();
+
+    /// <summary>A hub connection may join a topic when some stream covers it and every stream covering it allows the person.</summary>
+    public bool MayJoin(Actor actor, string topic) => Covering(topic) is { Count: > 0 } covering && covering.All(s => s.MayFollow(actor, topic));
+
+    /// <summary>What a page may follow: the stream of that change type covering the topic must allow the person.</summary>
+    public bool MayFollow<TChange>(Actor actor, string topic) =>
+        _streams.Any(s => s.ChangeType == typeof(TChange) && s.MayFollow(actor, topic));
+}
