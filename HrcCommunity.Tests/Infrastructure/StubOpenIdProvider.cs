@@ -27,6 +27,9 @@ public enum TokenFault
 /// <summary>A Microsoft work account the stub signs in as; register it, then send its key as the login_hint.</summary>
 public sealed record StubAccount(string Email, string ObjectId, string TenantId, string Name, bool EmailVerified = true, TokenFault Fault = TokenFault.None)
 {
+    /// <summary>Says the address is verified with verified_primary_email instead of xms_edov.</summary>
+    public bool VerifiedAsPrimaryEmail { get; init; }
+
     public static StubAccount New(string email, bool emailVerified = true, TokenFault fault = TokenFault.None) =>
         new(email, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "Erika Entra", emailVerified, fault);
 }
@@ -128,8 +131,9 @@ public sealed class StubOpenIdProvider : IAsyncDisposable
             ["nonce"] = nonce,
             ["ver"] = "2.0",
         };
-        // The optional claim that says the tenant owns the address's domain; absent, the address is only what an administrator typed.
-        if (account.EmailVerified) claims["xms_edov"] = true;
+        // The optional claims that vouch for the address; without them it is only what an administrator typed.
+        if (account.EmailVerified && account.VerifiedAsPrimaryEmail) claims["verified_primary_email"] = new[] { account.Email };
+        else if (account.EmailVerified) claims["xms_edov"] = true;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = $"{BaseUrl}/{account.TenantId}/v2.0",

@@ -62,6 +62,17 @@ public sealed class MicrosoftSignInHttpTests(AppHost app, MicrosoftSignInHost en
     }
 
     [Fact]
+    public async Task AnAddressListedAsAVerifiedPrimaryEmail_CountsAsVerified()
+    {
+        var account = StubAccount.New($"{Guid.NewGuid():N}@city.example.org") with { VerifiedAsPrimaryEmail = true };
+
+        var signedIn = await entra.SignInWithMicrosoftAsync(entra.NewClient(), account);
+
+        Assert.Equal("/account/pending", signedIn.Headers.Location!.ToString());
+        Assert.True((await FindUserAsync(account.Email))!.EmailConfirmed);
+    }
+
+    [Fact]
     public async Task FirstSignIn_WithTheEmailOfALocalAccount_LinksIt_ThePasswordStillWorks_AndTheLinkCanBeRemoved()
     {
         var email = await CreateLocalAccountAsync(emailConfirmed: true);

@@ -71,14 +71,14 @@ public static class MicrosoftSignIn
         return new ExternalIdentity(Scheme, $"{tenant}/{objectId}", DisplayName, email, IsVerified(principal, email), principal.FindFirstValue("name"));
     }
 
+    private static string? First(ClaimsPrincipal principal, params string[] types) =>
+        types.Select(principal.FindFirstValue).FirstOrDefault(value => value is not null);
+
     /// <summary>
     /// Entra puts any address a tenant's administrator typed into <c>email</c>. It is trusted only when the token also
     /// says so: <c>xms_edov</c> (the tenant owns the address's domain) or the address among <c>verified_primary_email</c>
     /// or <c>verified_secondary_email</c>. Both are optional claims the app registration must ask for.
     /// </summary>
-    private static string? First(ClaimsPrincipal principal, params string[] types) =>
-        types.Select(principal.FindFirstValue).FirstOrDefault(value => value is not null);
-
     private static bool IsVerified(ClaimsPrincipal principal, string? email) =>
         !string.IsNullOrWhiteSpace(email)
         && (string.Equals(principal.FindFirstValue("xms_edov"), "true", StringComparison.OrdinalIgnoreCase)
