@@ -149,12 +149,26 @@ document.addEventListener("change", (event) => {
     if (form && (event.target.type === "checkbox" || event.target.tagName === "SELECT")) form.requestSubmit();
 });
 
-// --- Filters fold away on small screens (they stay open without script) -----------------------------------
-const smallScreen = window.matchMedia("(max-width: 48rem)");
-function foldFilters() {
-    if (!smallScreen.matches) return;
-    document.querySelectorAll("details[data-fold-on-small]").forEach((details) => { details.open = false; });
+// --- The navigation drawer and filters fold away on small screens (they stay open without script) ----------
+const smallScreen = window.matchMedia("(max-width: 50rem)");
+function foldOnSmallScreens() {
+    document.querySelectorAll("details[data-fold-on-small]").forEach((details) => { details.open = !smallScreen.matches; });
 }
-foldFilters();
-// Enhanced navigation patches the page with the server's markup, which has the filters open again.
-window.Blazor?.addEventListener?.("enhancedload", foldFilters);
+foldOnSmallScreens();
+smallScreen.addEventListener("change", foldOnSmallScreens);
+// Enhanced navigation patches the page with the server's markup, which has them open again.
+window.Blazor?.addEventListener?.("enhancedload", foldOnSmallScreens);
+
+// --- Disclosure menus (the account menu): Escape or a click elsewhere closes them -------------------------
+document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const menu = event.target instanceof Element ? event.target.closest("details[data-menu][open]") : null;
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+});
+document.addEventListener("click", (event) => {
+    document.querySelectorAll("details[data-menu][open]").forEach((menu) => {
+        if (!menu.contains(event.target)) menu.open = false;
+    });
+});

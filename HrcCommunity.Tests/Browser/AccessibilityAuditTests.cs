@@ -15,10 +15,25 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
 
     [Theory]
     [MemberData(nameof(PublicPages))]
-    public async Task PublicPage_HasNoSeriousOrCriticalAccessibilityViolations(string path)
+    public Task PublicPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, dark: false);
+
+    /// <summary>The dark theme on pages that show every kind of element the layout and the reading pages use.</summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/directory")]
+    [InlineData("/practices/" + Features.Knowledge.KnowledgeRoutes.PublishedPractice)]
+    [InlineData("/search?q=city")]
+    [InlineData("/account/signin")]
+    public Task PublicPage_InTheDarkTheme_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, dark: true);
+
+    private async Task AuditAsync(string path, bool dark)
     {
         // Injected scripts are inline; our CSP rightly forbids those, so only this audit context bypasses it.
         var page = await host.NewPageAsync(bypassCsp: true);
+        if (dark)
+        {
+            await page.Context.AddCookiesAsync([new() { Name = "hrc.theme", Value = "dark", Url = host.BaseUrl }]);
+        }
         await page.GotoAsync(path);
         await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
         await page.EvaluateAsync(AxeSource.Value);

@@ -1,5 +1,6 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Web.Components;
+using HrcCommunity.Web.Components.Layout;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
@@ -50,6 +51,7 @@ public static class WebApplicationExtensions
         app.MapKnowledgeEndpoints();
         app.MapSearchEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapThemePreference();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Radzen;
+using MudBlazor.Services;
 
 namespace HrcCommunity.Web.Hosting;
 
@@ -31,7 +31,7 @@ public static class WebServiceCollectionExtensions
         services.AddHrcDomain(configuration, dataFolder);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddLocalization();
         services.AddSignalR();
         services.AddSingleton<LiveTopics>();
