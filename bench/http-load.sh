@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# HTTP throughput of the main public pages on a Release build, measured with autocannon on loopback.
+# HTTP throughput of every public reading page on a Release build, measured with autocannon on loopback, beside a
+# static file in the same run (what the machine can serve at all while the run lasts).
 # Usage: bench/http-load.sh [seconds-per-url] [connections] [extra paths...]
 # Seeds: the network's own content; set BENCH_DATA to reuse a data folder seeded by the search benchmark.
 set -euo pipefail
@@ -7,7 +8,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-15}
 connections=${2:-32}
 shift $(( $# > 2 ? 2 : $# )) || true
-paths=("/" "/knowledge" "/search?q=human+rights" "/search?q=housing&kind=link" "/links" "/news" "/directory" "$@")
+paths=("/assets/site.css" "/" "/about" "/how-we-work" "/human-rights-cities" "/privacy" "/members" "/members/cities/graz"
+    "/directory" "/directory/leading-cities" "/knowledge" "/practices" "/practices/graz-an-advisory-council-that-reviews-city-policy"
+    "/links" "/news" "/answers" "/search?q=human+rights" "/search?q=housing&kind=link" "$@")
 
 [ -d node_modules/autocannon ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet publish HrcCommunity.Web -c Release -o artifacts/bench-app --nologo -v quiet

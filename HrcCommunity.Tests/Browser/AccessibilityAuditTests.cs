@@ -19,16 +19,29 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
 
     [Theory]
     [MemberData(nameof(PublicPages))]
-    public Task PublicPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, signInAs: null);
+    public Task PublicPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, signInAs: null, dark: false);
 
     [Theory]
     [MemberData(nameof(CoordinatorPages))]
-    public Task CoordinatorPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, Persona.Coordinator);
+    public Task CoordinatorPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, Persona.Coordinator, dark: false);
 
-    private async Task AuditAsync(string path, Persona? signInAs)
+    /// <summary>The dark theme on pages that show every kind of element the layout and the reading pages use.</summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/directory")]
+    [InlineData("/practices/" + Features.Knowledge.KnowledgeRoutes.PublishedPractice)]
+    [InlineData("/search?q=city")]
+    [InlineData("/account/signin")]
+    public Task PublicPage_InTheDarkTheme_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, signInAs: null, dark: true);
+
+    private async Task AuditAsync(string path, Persona? signInAs, bool dark)
     {
         // Injected scripts are inline; our CSP rightly forbids those, so only this audit context bypasses it.
         var page = await host.NewPageAsync(bypassCsp: true);
+        if (dark)
+        {
+            await page.Context.AddCookiesAsync([new() { Name = "hrc.theme", Value = "dark", Url = host.BaseUrl }]);
+        }
         if (signInAs is { } persona) await BrowserHost.SignInAsync(page, PersonaAccounts.EmailOf(persona), PersonaAccounts.Password);
         await page.GotoAsync(path);
         await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);

@@ -42,7 +42,7 @@ public sealed class PracticeSubmissionFlowTests(BrowserHost host)
         await practitioner.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(practitioner.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Expect(practitioner.GetByText("Transport office, Utrecht")).ToBeVisibleAsync();
-        var themes = practitioner.Locator("p.meta", new() { HasText = "Themes:" });
+        var themes = practitioner.Locator(".theme-chips", new() { HasText = "Themes:" });
         await Expect(themes).ToContainTextAsync("Work and social security");
         await Expect(themes).ToContainTextAsync("SDG 11: Sustainable cities and communities");
 

@@ -77,8 +77,6 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         await Expect(expert.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Published");
 
         await visitor.GotoAsync("/answers");
-        // Clicked before the circuit starts, the link's navigation can be overtaken by the page coming to life.
-        await BrowserHost.WaitForInteractiveAsync(visitor);
         await visitor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/answers/[a-z0-9-]+$"));
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();

@@ -61,6 +61,8 @@ public sealed class RegistrationApprovalFlowTests(BrowserHost host)
             await page.GotoAsync("/account/signin");
             await Expect(page.Locator(".demo-users")).ToContainTextAsync(PersonaAccounts.EmailOf(persona));
             await BrowserHost.SignInAsync(page, PersonaAccounts.EmailOf(persona), PersonaAccounts.Password);
+            // Sign out sits in the account menu, a disclosure in the app bar.
+            await page.Locator(".account-menu summary").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
             await page.Context.CloseAsync();
         }

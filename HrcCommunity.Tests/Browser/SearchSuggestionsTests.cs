@@ -12,7 +12,6 @@ public sealed class SearchSuggestionsTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/search");
-        await BrowserHost.WaitForInteractiveAsync(page);
 
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search the site" });
         await box.PressSequentiallyAsync("Gra");
@@ -41,7 +40,6 @@ public sealed class SearchSuggestionsTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/search");
-        await BrowserHost.WaitForInteractiveAsync(page);
 
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search the site" });
         await box.PressSequentiallyAsync("Slow");

@@ -15,7 +15,7 @@ public sealed class RouteCoverageTests(AppHost app)
     /// <summary>The framework's own endpoints, which no feature defines and no policy of ours guards.</summary>
     private static readonly string[] FrameworkPrefixes =
     [
-        "_content/",     // package static assets (Radzen), from MapStaticAssets
+        "_content/",     // package static assets (MudBlazor), from MapStaticAssets
         "_framework/",   // Blazor's scripts, from MapStaticAssets
         "/_framework/",  // Blazor's opaque-redirect endpoint for enhanced navigation
         "/_blazor",      // the Blazor circuit hub: connect, negotiate, disconnect, initializers

@@ -2,7 +2,7 @@ namespace HrcCommunity.Web.Hosting;
 
 public static class SecurityHeaders
 {
-    // Blazor Server needs its own script and a same-origin WebSocket; Radzen sets inline styles.
+    // Blazor Server needs its own script and a same-origin WebSocket; MudBlazor sets inline styles and writes its theme as a style element.
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";

@@ -1,5 +1,6 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Web.Components;
+using HrcCommunity.Web.Components.Layout;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Events;
 using HrcCommunity.Web.Features.Knowledge;
@@ -54,6 +55,7 @@ public static class WebApplicationExtensions
         app.MapPrivacyEndpoints();
         app.MapEventEndpoints();
         app.MapNotificationEndpoints();
+        app.MapThemePreference();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -13,7 +13,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
-using Radzen;
 
 namespace HrcCommunity.Web.Hosting;
 
@@ -32,7 +31,6 @@ public static class WebServiceCollectionExtensions
         services.AddHrcDomain(configuration, dataFolder);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddScoped<HrcCommunity.Web.Features.Events.ViewerZone>();
         services.AddLocalization();

@@ -2,6 +2,10 @@ using Bunit;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Tests.Infrastructure;
 using HrcCommunity.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace HrcCommunity.Tests.Features.Common;
 
@@ -67,8 +71,9 @@ public sealed class LayoutComponentTests
 
         var cut = ctx.Render<AccountMenu>();
 
-        Assert.Equal("Vera Visitor", cut.Find("a[href='/account']").TextContent);
+        Assert.Equal("Vera Visitor", cut.Find("details[data-menu] summary").TextContent);
         Assert.Equal("Awaiting approval", cut.Find("a.badge-pending").TextContent);
+        Assert.Equal(["/account", "/account/tokens"], cut.FindAll("details[data-menu] a").Select(a => a.GetAttribute("href")));
         Assert.Equal("Sign out", cut.Find("form[action='/account/signout'] button").TextContent);
     }
 
@@ -80,7 +85,68 @@ public sealed class LayoutComponentTests
 
         var cut = ctx.Render<AccountMenu>();
 
-        Assert.Equal("Pat Practitioner", cut.Find("a[href='/account']").TextContent);
+        Assert.Equal("Pat Practitioner", cut.Find("details[data-menu] summary").TextContent);
         Assert.Empty(cut.FindAll(".badge-pending"));
+    }
+
+    [Theory]
+    [InlineData(false, "dark", "false")]
+    [InlineData(true, "light", "true")]
+    public async Task ThemeSwitch_OffersTheOtherTheme_AndSendsThePersonBackToThisPage(bool dark, string offered, string pressed)
+    {
+        await using var ctx = new BunitContext();
+        ctx.AddHrcServices();
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/directory?region=europe");
+
+        var cut = ctx.Render<CascadingValue<bool>>(p => p.Add(c => c.Name, "DarkTheme").Add(c => c.Value, dark)
+            .AddChildContent<ThemeSwitch>());
+
+        var form = cut.Find("form.theme-switch");
+        Assert.Equal("/preferences/theme", form.GetAttribute("action"));
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal(offered, cut.Find("input[name=mode]").GetAttribute("value"));
+        Assert.Equal("/directory?region=europe", cut.Find("input[name=returnUrl]").GetAttribute("value"));
+        Assert.Equal(pressed, cut.Find("button").GetAttribute("aria-pressed"));
+        Assert.Equal("Dark theme", cut.Find("button .visually-hidden").TextContent);
+    }
+
+    [Fact]
+    public async Task MainLayout_OnAStaticPage_HasTheAppBarAndDrawer_ButNoCircuitOnlyProviders()
+    {
+        await using var ctx = NewLayoutContext();
+        ctx.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = ctx.Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "Page body"))));
+
+        Assert.NotNull(cut.Find("header.mud-appbar form[role=search][action='/search']"));
+        Assert.NotNull(cut.Find("header.mud-appbar form.theme-switch"));
+        var drawer = cut.Find("details.site-drawer");
+        Assert.True(drawer.HasAttribute("open"));
+        Assert.NotNull(drawer.QuerySelector("summary"));
+        Assert.NotNull(drawer.QuerySelector("nav.site-nav"));
+        Assert.Equal("Page body", cut.Find("main#main").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-interactive], .mud-snackbar-location, .mud-popover-provider"));
+    }
+
+    [Fact]
+    public async Task MainLayout_OnAnInteractivePage_AddsMudProvidersAndTheLiveMarker()
+    {
+        await using var ctx = NewLayoutContext();
+        ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var cut = ctx.Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "Page body"))));
+
+        Assert.Single(cut.FindAll("[data-interactive]"));
+        Assert.NotNull(cut.FindComponent<MudDialogProvider>());
+        Assert.NotNull(cut.FindComponent<MudSnackbarProvider>());
+        Assert.NotNull(cut.FindComponent<MudPopoverProvider>());
+    }
+
+    private static BunitContext NewLayoutContext()
+    {
+        var ctx = new BunitContext();
+        ctx.AddHrcServices();
+        ctx.Services.AddMudServices();
+        return ctx;
     }
 }

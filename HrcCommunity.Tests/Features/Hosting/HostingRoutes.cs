@@ -11,5 +11,7 @@ public static class HostingRoutes
         new("/error/500", Access.Public, AdmittedStatus: 500),
         // The hub itself is open to all; each topic checks who may join it (LiveTopics).
         new("/hubs/live/negotiate?negotiateVersion=1", Access.Public, "POST"),
+        // Light or dark: anyone may choose, and is sent back to the page they were on.
+        new("/preferences/theme", Access.Public, "POST", 302),
     ];
 }

@@ -25,23 +25,55 @@ public sealed class NetworksComponentTests(SqliteDatabase database) : IClassFixt
     }
 
     [Fact]
-    public async Task DirectoryPage_TickingAFacetAndChoosingASort_NavigateToTheShareableUrlAndUpdateTheResults()
+    public async Task DirectoryPage_IsAGetFormWhoseUrlCarriesTheFacetsAndSort_AndShowsTheirResults()
     {
         await using var ctx = new BunitContext();
         ctx.AddHrcServices(database);
-        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/directory?region=europe&sort=members");
+
         var cut = ctx.Render<NetworkListPage>();
-        var total = cut.Find(".result-count").TextContent;
 
-        cut.Find("#facet-region-europe").Change(true);
-        Assert.Contains("region=europe", navigation.Uri);
-        cut.WaitForAssertion(() => Assert.NotEqual(total, cut.Find(".result-count").TextContent));
-        cut.Find("#directory-sort").Change("members");
-
-        Assert.Contains("sort=members", navigation.Uri);
-        Assert.Contains("region=europe", navigation.Uri);
-        cut.WaitForAssertion(() => Assert.Equal("covenant-of-mayors-europe", cut.Find(".network-card").GetAttribute("data-slug")));
+        var form = cut.Find("form.directory");
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.True(form.HasAttribute("data-autosubmit"));
+        Assert.Equal("region", cut.Find("#facet-region-europe").GetAttribute("name"));
         Assert.True(cut.Find("#facet-region-europe").HasAttribute("checked"));
+        Assert.Equal("members", cut.Find("#directory-sort option[selected]").GetAttribute("value"));
+        Assert.Equal("covenant-of-mayors-europe", cut.Find(".network-card").GetAttribute("data-slug"));
+    }
+
+    [Fact]
+    public async Task DirectoryPage_ALongFacetShowsTheMostUsedFirst_AndFoldsTheRestBehindShowAll()
+    {
+        await using var ctx = new BunitContext();
+        ctx.AddHrcServices(database);
+
+        var cut = ctx.Render<NetworkListPage>();
+
+        var themes = cut.Find("fieldset[data-facet=theme]");
+        var counts = themes.QuerySelectorAll(":scope > .checkbox .facet-count").Select(c => int.Parse(c.GetAttribute("data-count")!)).ToList();
+        var folded = themes.QuerySelectorAll(".facet-more .facet-count").Select(c => int.Parse(c.GetAttribute("data-count")!)).ToList();
+        Assert.Equal(8, counts.Count);
+        Assert.NotEmpty(folded);
+        Assert.Equal(counts.OrderByDescending(c => c), counts);
+        Assert.True(folded.Max() <= counts.Min());
+        Assert.Equal($"Show all {counts.Count + folded.Count}", themes.QuerySelector(".facet-more summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task DirectoryPage_ATickedThemeOutsideTheMostUsed_StaysInView()
+    {
+        await using var ctx = new BunitContext();
+        ctx.AddHrcServices(database);
+        var first = ctx.Render<NetworkListPage>();
+        var rare = first.Find("fieldset[data-facet=theme] .facet-more input").GetAttribute("value");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/directory?theme={rare}");
+
+        var cut = ctx.Render<NetworkListPage>();
+
+        var ticked = cut.Find($"#facet-theme-{rare}");
+        Assert.True(ticked.HasAttribute("checked"));
+        Assert.Null(ticked.Closest(".facet-more"));
     }
 
     [Fact]
