@@ -143,7 +143,6 @@ public sealed class PrivacyFlowTests(BrowserHost host)
         await member.GotoAsync("/practices");
         await member.Locator(".card a[href^='/practices/']").First.ClickAsync();
         await member.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/practices/", StringComparison.Ordinal));
-        await BrowserHost.WaitForInteractiveAsync(member);
         await member.GetByLabel("Your comment").FillAsync(text);
         await member.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
         await Expect(member.Locator(".comments li", new() { HasText = text })).ToBeVisibleAsync();
