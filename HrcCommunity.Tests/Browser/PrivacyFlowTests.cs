@@ -106,19 +106,7 @@ public sealed class PrivacyFlowTests(BrowserHost host)
     {
         var email = $"member-{Guid.NewGuid():N}@example.org";
         var visitor = await host.NewPageAsync();
-        await visitor.GotoAsync("/account/register");
-        await visitor.GetByLabel("Your name").FillAsync(name);
-        await visitor.GetByLabel("Email").FillAsync(email);
-        await visitor.GetByLabel("City").FillAsync("Lund");
-        await visitor.GetByLabel("Organisation").FillAsync("Lund Social Services");
-        await visitor.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await visitor.GetByLabel("Repeat the password").FillAsync(Password);
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Please confirm your email address" })).ToBeVisibleAsync();
-        var confirmation = await OutboxFiles.WaitForAsync(host.App.OutboxFolder, email, "/account/confirm-email");
-        await visitor.GotoAsync(OutboxFiles.LinkPath(confirmation, "/account/confirm-email"));
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
-        await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("your email address is confirmed");
+        await host.RegisterAndConfirmAsync(visitor, name, email, Password);
         await visitor.Context.CloseAsync();
 
         var coordinator = await host.NewPageAsAsync(Persona.Coordinator);

@@ -12,21 +12,7 @@ public sealed class RegistrationApprovalFlowTests(BrowserHost host)
     {
         var email = $"visitor-{Guid.NewGuid():N}@example.org";
         var visitor = await host.NewPageAsync();
-        await visitor.GotoAsync("/account/register");
-        await visitor.GetByLabel("Your name").FillAsync("Vera Visitor");
-        await visitor.GetByLabel("Email").FillAsync(email);
-        await visitor.GetByLabel("City").FillAsync("Lund");
-        await visitor.GetByLabel("Organisation").FillAsync("Lund Social Services");
-        await visitor.GetByLabel("Password", new() { Exact = true }).FillAsync("a-long-password-1");
-        await visitor.GetByLabel("Repeat the password").FillAsync("a-long-password-1");
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-
-        // The account reaches the coordinators only once its owner confirms the address, from the email in the outbox.
-        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Please confirm your email address" })).ToBeVisibleAsync();
-        var confirmation = await OutboxFiles.WaitForAsync(host.App.OutboxFolder, email, "/account/confirm-email");
-        await visitor.GotoAsync(OutboxFiles.LinkPath(confirmation, "/account/confirm-email"));
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
-        await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("your email address is confirmed");
+        await host.RegisterAndConfirmAsync(visitor, "Vera Visitor", email, "a-long-password-1");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Go to your account's status" }).ClickAsync();
 
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Your account is awaiting approval" })).ToBeVisibleAsync();

@@ -70,6 +70,26 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
     }
 
+    /// <summary>Registers on the given page and confirms the address from the outbox email, leaving the page on the confirmation.</summary>
+    public async Task RegisterAndConfirmAsync(IPage page, string name, string email, string password)
+    {
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("City").FillAsync("Lund");
+        await page.GetByLabel("Organisation").FillAsync("Lund Social Services");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Repeat the password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        // The account reaches the coordinators only once its owner confirms the address, from the email in the outbox.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Please confirm your email address" })).ToBeVisibleAsync();
+        var confirmation = await OutboxFiles.WaitForAsync(App.OutboxFolder, email, "/account/confirm-email");
+        await page.GotoAsync(OutboxFiles.LinkPath(confirmation, "/account/confirm-email"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("your email address is confirmed");
+    }
+
     /// <summary>Waits until the Blazor circuit is up (the layout marks it), so clicks reach the server.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
