@@ -172,3 +172,18 @@ document.addEventListener("click", (event) => {
         if (!menu.contains(event.target)) menu.open = false;
     });
 });
+
+// --- Time zone: the server shows times in the browser's zone, which it learns from a cookie -------------------
+// The first reading page is rendered before the server knows the zone; once the cookie is set, a page that showed
+// its times in another zone (and not one the person chose) is loaded again. The cookie then matches, so only once.
+function rememberTimeZone() {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone) return;
+    const remembered = document.cookie.split("; ").find((c) => c.startsWith("hrc.tz="))?.slice("hrc.tz=".length);
+    if (remembered && decodeURIComponent(remembered) === zone) return;
+    document.cookie = `hrc.tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    const shown = document.querySelector("[data-times-in]");
+    if (shown && shown.dataset.zoneChosen !== "true" && shown.dataset.timesIn !== zone) location.reload();
+}
+rememberTimeZone();
+window.Blazor?.addEventListener?.("enhancedload", rememberTimeZone);

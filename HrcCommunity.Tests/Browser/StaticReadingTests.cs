@@ -36,6 +36,7 @@ public sealed class StaticReadingTests(BrowserHost host)
         await page.GotoAsync("/search?q=city");
         await Expect(page.Locator(".search-hit").First).ToBeVisibleAsync();
         await page.GotoAsync("/privacy");
+        await page.GotoAsync("/events?view=month");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Empty(sockets);

@@ -50,6 +50,9 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = bypassCsp, Locale = "en-GB" });
         context.SetDefaultTimeout(15_000);
+        // A full page load fetches MudBlazor's 600 KB stylesheet; on a busy two-core CI machine that alone has taken
+        // longer than the 15 s that is plenty for a click or a fill.
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -92,10 +92,19 @@ public sealed class LiveNotifierTests
     {
         var notifier = NewNotifier<Ping>();
         var release = new TaskCompletionSource();
-        using var slow = new LiveRecorder<Ping>(notifier, "t", _ => release.Task);
+        var holdingTheFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var slow = new LiveRecorder<Ping>(notifier, "t", _ =>
+        {
+            holdingTheFirst.TrySetResult();
+            return release.Task;
+        });
         const int total = InProcessLiveNotifier<Ping>.QueueCapacity * 2;
 
-        for (var n = 1; n <= total; n++) await notifier.PublishAsync("t", "someone", new Ping(n));
+        // The pump must hold event 1 before the backlog overflows; had it started later, its first event would
+        // itself follow a gap, and a second one would come at the overflow.
+        await notifier.PublishAsync("t", "someone", new Ping(1));
+        await holdingTheFirst.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        for (var n = 2; n <= total; n++) await notifier.PublishAsync("t", "someone", new Ping(n));
         release.SetResult();
         await slow.WaitUntilAsync(h => h.Count > 0 && h[^1].N == total);
 

@@ -16,6 +16,9 @@ public sealed class ViewerZone(CalendarFeedService calendars, IHttpContextAccess
 
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>True when the person chose a zone themselves, so the browser's must not replace it.</summary>
+    public bool IsChosen => _chosen;
+
     public async Task InitializeAsync(Actor actor)
     {
         var chosen = await calendars.GetTimeZoneAsync(actor);
