@@ -63,7 +63,17 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            // A cold start on a busy CI machine (migrations, demo seed, JIT) has taken most of a minute.
+            await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            // Nobody else holds the app yet: left running, it would outlive the test run and slow what follows.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
