@@ -35,6 +35,30 @@ public static class RouteCatalog
         .. NotificationsRoutes.All,
     ];
 
+    /// <summary>
+    /// Signed-in pages (not files, feeds or APIs) this persona is the least-privileged one to open: what they see is
+    /// all that anyone at their level sees. Admins also get every page below the Coordinators' level, where their
+    /// extra controls appear.
+    /// </summary>
+    public static IEnumerable<string> SignedInPagesToAuditAs(Persona persona) => All
+        .Where(r => r is { Method: "GET", AdmittedStatus: 200 } && r.Access != Access.Public && IsPage(r.Path))
+        .Where(r => LeastPersona(r.Access) == persona || (persona == Persona.Admin && r.Access < Access.Coordinator))
+        .Select(r => r.Path)
+        .Distinct();
+
+    private static Persona LeastPersona(Access access) => access switch
+    {
+        Access.SignedIn or Access.Practitioner => Persona.Practitioner,
+        Access.Expert => Persona.Expert,
+        Access.Coordinator => Persona.Coordinator,
+        _ => Persona.Admin,
+    };
+
+    private static bool IsPage(string path) =>
+        !path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/hubs/", StringComparison.Ordinal)
+        && !path.Contains('.', StringComparison.Ordinal) && !path.Contains("/export", StringComparison.Ordinal)
+        && !path.Contains("/feed", StringComparison.Ordinal);
+
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
     public static IEnumerable<string> PublicPages =>
     [

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authorization;
@@ -13,8 +14,10 @@ public static class JobsDashboard
     /// The endpoint's Admin policy answers like every other admin page (anonymous: to sign-in; others: 403).
     /// The dashboard filter checks the same policy because Hangfire's default filter admits any local request.
     /// </summary>
-    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHangfireDashboard(Path, new DashboardOptions
+    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        _ = ContrastFix.Value;
+        var dashboard = endpoints.MapHangfireDashboard(Path, new DashboardOptions
         {
             AppPath = "/",
             DashboardTitle = "HrcCommunity jobs",
@@ -22,6 +25,30 @@ public static class JobsDashboard
             Authorization = [],
             AsyncAuthorization = [new AdminOnly()],
         }).RequireAuthorization(Policies.Admin);
+        dashboard.Add(InEnglish);
+        return dashboard;
+    }
+
+    /// <summary>Hangfire's stylesheets are process-wide, so ours is added once however many hosts a process starts.</summary>
+    private static readonly Lazy<bool> ContrastFix = new(() =>
+    {
+        DashboardRoutes.AddStylesheet(typeof(JobsDashboard).Assembly, "HrcCommunity.Web.Hosting.jobs-dashboard.css");
+        return true;
+    });
+
+    /// <summary>
+    /// The dashboard writes the UI culture's two-letter name into <c>&lt;html lang&gt;</c>; under the invariant culture
+    /// that is "iv", which no screen reader knows. Its texts are English, so it is told so.
+    /// </summary>
+    private static void InEnglish(EndpointBuilder endpoint)
+    {
+        var next = endpoint.RequestDelegate!;
+        endpoint.RequestDelegate = context =>
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            return next(context);
+        };
+    }
 
     private sealed class AdminOnly : IDashboardAsyncAuthorizationFilter
     {

@@ -27,9 +27,5 @@ public static class EventsRoutes
         new("/events/feed/not-a-real-secret.ics", Access.Public, AdmittedStatus: 404),
     ];
 
-    /// <summary>The pages behind a sign-in, audited for accessibility as a Coordinator (the MudBlazor form among them).</summary>
-    public static readonly string[] CoordinatorPages =
-        ["/events/new", $"/events/{PublicEvent}/edit", $"/events/{PublicEvent}", "/events/calendar", "/events/polls", "/events/polls/new", "/events/polls/1"];
-
     public static readonly string[] PublicPages = ["/events", "/events?view=month", "/events?view=agenda", $"/events/{PublicEvent}"];
 }
