@@ -141,6 +141,7 @@ public static class DomainServiceCollectionExtensions
 
         services.AddSingleton<DialogueAccess>();
         services.AddSingleton<DialogueRoomService>();
+        services.AddSingleton<ISeed, DialoguesDemoSeed>();
 
         // Personal data: download, account deletion and retention
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));

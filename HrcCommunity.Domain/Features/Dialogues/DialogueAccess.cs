@@ -28,9 +28,6 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
     /// <summary>How long a roster answers before it is read again: at most this long after a registration is cancelled, its room still admits the person.</summary>
     public static readonly TimeSpan RosterFor = TimeSpan.FromSeconds(10);
 
-    /// <summary>A person the roster does not name causes a fresh read when the roster is older than this, so a new registration opens the room at once.</summary>
-    private static readonly TimeSpan RecheckMissAfter = TimeSpan.FromSeconds(1);
-
     private const string TopicPrefix = "room:";
 
     private readonly ConcurrentDictionary<int, Roster> _rosters = new();
@@ -53,7 +50,9 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
         if (actor.CanCoordinate || roster.OrganiserId == actor.UserId) return RoomRole.Moderator;
         if (!roster.Confirmed.Contains(actor.UserId!))
         {
-            roster = await RosterAsync(eventId, RecheckMissAfter, ct);
+            // A person the roster does not name reads it afresh, so a new registration opens the room at once; only
+            // outsiders pay for that, and they do not follow the room's events.
+            roster = await RosterAsync(eventId, TimeSpan.Zero, ct);
             if (roster is null || !roster.Confirmed.Contains(actor.UserId!)) return RoomRole.Outsider;
         }
         return RoomRole.Participant;
