@@ -5,6 +5,7 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Content;
+using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Drafts;
 using HrcCommunity.Domain.Features.Events;
 using HrcCommunity.Domain.Features.Knowledge;
@@ -137,6 +138,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<SlotPollService>();
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<ISeed, EventsDemoSeed>();
+
+        services.AddSingleton<DialogueAccess>();
+        services.AddSingleton<DialogueRoomService>();
+        services.AddSingleton<ISeed, DialoguesDemoSeed>();
 
         // Personal data: download, account deletion and retention
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));

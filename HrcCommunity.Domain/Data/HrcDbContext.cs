@@ -33,6 +33,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigurePrivacy(builder);
         ConfigureEvents(builder);
         ConfigureLive(builder);
+        ConfigureDialogues(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -46,6 +47,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureTokens(ModelBuilder builder);
     partial void ConfigureEvents(ModelBuilder builder);
     partial void ConfigureLive(ModelBuilder builder);
+    partial void ConfigureDialogues(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {

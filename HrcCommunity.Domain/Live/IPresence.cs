@@ -1,6 +1,7 @@
 namespace HrcCommunity.Domain.Live;
 
-public sealed record PresenceMember(string UserId, string DisplayName);
+/// <param name="City">Where the person is from, for views that show who is in from which city.</param>
+public sealed record PresenceMember(string UserId, string DisplayName, string? City = null);
 
 /// <summary>Who is on a topic now. A person with two tabs counts once.</summary>
 public sealed record PresenceSnapshot(string Topic, IReadOnlyList<PresenceMember> Present)

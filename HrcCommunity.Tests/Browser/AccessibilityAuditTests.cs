@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HrcCommunity.Tests.Features;
+using HrcCommunity.Tests.Features.Dialogues;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -20,6 +21,14 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
     private static readonly string[] PublicPagesSignedIn =
         ["/", $"/knowledge/{Features.Knowledge.KnowledgeRoutes.LayeredItem}", $"/practices/{Features.Knowledge.KnowledgeRoutes.PublishedPractice}", "/events"];
 
+    /// <summary>Pages worth a second look with content in them, beyond the catalogue's (often empty) examples.</summary>
+    private static string[] FilledPagesFor(Persona persona) => persona switch
+    {
+        Persona.Practitioner => PublicPagesSignedIn,
+        Persona.Coordinator => DialoguesRoutes.CoordinatorPages,
+        _ => [],
+    };
+
     [Theory]
     [MemberData(nameof(PublicPages))]
     public Task PublicPage_HasNoSeriousOrCriticalAccessibilityViolations(string path) => AuditAsync(path, signInAs: null, dark: false);
@@ -33,7 +42,7 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
     public async Task SignedInPages_HaveNoSeriousOrCriticalAccessibilityViolations_ForEachRole(Persona persona)
     {
         var paths = RouteCatalog.SignedInPagesToAuditAs(persona).ToList();
-        if (persona == Persona.Practitioner) paths.AddRange(PublicPagesSignedIn);
+        paths.AddRange(FilledPagesFor(persona));
         Assert.NotEmpty(paths);
         var page = await host.NewPageAsync(bypassCsp: true);
         await BrowserHost.SignInAsync(page, PersonaAccounts.EmailOf(persona), PersonaAccounts.Password);

@@ -1,5 +1,6 @@
 using HrcCommunity.Tests.Features.Accounts;
 using HrcCommunity.Tests.Features.Content;
+using HrcCommunity.Tests.Features.Dialogues;
 using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Features.Hosting;
 using HrcCommunity.Tests.Features.Knowledge;
@@ -32,6 +33,7 @@ public static class RouteCatalog
         .. HostingRoutes.All,
         .. PrivacyRoutes.All,
         .. EventsRoutes.All,
+        .. DialoguesRoutes.All,
         .. NotificationsRoutes.All,
     ];
 

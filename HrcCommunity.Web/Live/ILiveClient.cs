@@ -17,7 +17,14 @@ public sealed record CorrectionMessage(long CorrectionId, string NetworkSlug, st
 
 public sealed record PresenceMessage(int Count, IReadOnlyList<PresenceMemberMessage> Joined, IReadOnlyList<string> LeftUserIds);
 
-public sealed record PresenceMemberMessage(string UserId, string DisplayName);
+public sealed record PresenceMemberMessage(string UserId, string DisplayName, string? City);
+
+/// <summary>
+/// One change in a dialogue room: <see cref="Kind"/> names it (messagePosted, messageRemoved, reactionToggled, questionAsked,
+/// questionUpdated, handsChanged, settingsChanged) and <see cref="Change"/> holds it. An anonymous question names no author,
+/// and its message has no actor.
+/// </summary>
+public sealed record RoomChangeMessage(string Kind, object Change);
 
 /// <summary>What <c>/hubs/live</c> calls on its clients: one method per stream, and the notice that a topic was taken away.</summary>
 public interface ILiveClient
@@ -31,6 +38,8 @@ public interface ILiveClient
     Task CorrectionChanged(LiveMessage<CorrectionMessage> message);
 
     Task PresenceChanged(LiveMessage<PresenceMessage> message);
+
+    Task RoomChanged(LiveMessage<RoomChangeMessage> message);
 
     /// <summary>The account may no longer follow the topic; the connection has left it.</summary>
     Task TopicRevoked(string topic);

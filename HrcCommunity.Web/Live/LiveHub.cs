@@ -12,7 +12,7 @@ public sealed class LiveHub(LiveStreams streams, LiveHubMembers members) : Hub<I
     public async Task Join(string topic)
     {
         var actor = await members.CurrentActorAsync(Context.User, Context.ConnectionAborted);
-        if (!streams.MayJoin(actor, topic)) throw new HubException("You may not follow that topic.");
+        if (!await streams.MayJoinAsync(actor, topic)) throw new HubException("You may not follow that topic.");
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
         members.Joined(Context.ConnectionId, Context.User, topic);
     }

@@ -89,10 +89,11 @@ public sealed class LiveHubMembers(
         foreach (var (connectionId, member) in _members.Where(m => m.Value.UserId == userId).ToList())
         {
             var actor = await CurrentActorAsync(member.User, ct);
-            List<string> revoked;
-            lock (member.Topics) revoked = member.Topics.Where(t => !streams.MayJoin(actor, t)).ToList();
-            foreach (var topic in revoked)
+            List<string> topics;
+            lock (member.Topics) topics = [.. member.Topics];
+            foreach (var topic in topics)
             {
+                if (await streams.MayJoinAsync(actor, topic)) continue;
                 Left(connectionId, topic);
                 await hub.Groups.RemoveFromGroupAsync(connectionId, topic, ct);
                 await hub.Clients.Client(connectionId).TopicRevoked(topic);

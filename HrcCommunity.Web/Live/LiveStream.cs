@@ -15,7 +15,8 @@ public abstract class LiveStream
 
     public abstract bool Covers(string topic);
 
-    public abstract bool MayFollow(Actor actor, string topic);
+    /// <summary>Asynchronous because some rules read data (who registered for an event); keep it cheap, every event asks it again.</summary>
+    public abstract ValueTask<bool> MayFollowAsync(Actor actor, string topic);
 
     /// <summary>Sends the topic's changes to its hub group until disposed.</summary>
     internal abstract IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger);
@@ -23,7 +24,7 @@ public abstract class LiveStream
 
 public sealed class LiveStream<TChange, TMessage>(
     Func<string, bool> covers,
-    Func<Actor, string, bool> mayFollow,
+    Func<Actor, string, ValueTask<bool>> mayFollow,
     Func<TChange, TMessage> toMessage,
     Func<ILiveClient, LiveMessage<TMessage>, Task> send) : LiveStream
 {
@@ -31,7 +32,7 @@ public sealed class LiveStream<TChange, TMessage>(
 
     public override bool Covers(string topic) => covers(topic);
 
-    public override bool MayFollow(Actor actor, string topic) => covers(topic) && mayFollow(actor, topic);
+    public override async ValueTask<bool> MayFollowAsync(Actor actor, string topic) => covers(topic) && await mayFollow(actor, topic);
 
     internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger) =>
         services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, async liveEvent =>
@@ -57,9 +58,20 @@ public sealed class LiveStreams(IEnumerable<LiveStream> streams)
     public IReadOnlyList<LiveStream> Covering(string topic) => _streams.Where(s => s.Covers(topic)).ToList();
 
     /// <summary>A hub connection may join a topic when some stream covers it and every stream covering it allows the person.</summary>
-    public bool MayJoin(Actor actor, string topic) => Covering(topic) is { Count: > 0 } covering && covering.All(s => s.MayFollow(actor, topic));
+    public async ValueTask<bool> MayJoinAsync(Actor actor, string topic)
+    {
+        var covering = Covering(topic);
+        if (covering.Count == 0) return false;
+        foreach (var stream in covering)
+            if (!await stream.MayFollowAsync(actor, topic)) return false;
+        return true;
+    }
 
     /// <summary>What a page may follow: the stream of that change type covering the topic must allow the person.</summary>
-    public bool MayFollow<TChange>(Actor actor, string topic) =>
-        _streams.Any(s => s.ChangeType == typeof(TChange) && s.MayFollow(actor, topic));
+    public async ValueTask<bool> MayFollowAsync<TChange>(Actor actor, string topic)
+    {
+        foreach (var stream in _streams)
+            if (stream.ChangeType == typeof(TChange) && await stream.MayFollowAsync(actor, topic)) return true;
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Questions;
@@ -22,11 +23,20 @@ public static class LiveStreamRegistrations
             c => new QuestionMessage(c.QuestionId, c.State.ToString(), c.Action.ToString()),
             (client, message) => client.QuestionChanged(message));
 
-        Add<PresenceChanged, PresenceMessage>(services,
-            topic => topic == QuestionChanged.QueueTopic,
-            (actor, _) => actor.CanTriageQuestions,
-            c => new PresenceMessage(c.Count, c.Joined.Select(m => new PresenceMemberMessage(m.UserId, m.DisplayName)).ToList(), c.LeftUserIds),
-            (client, message) => client.PresenceChanged(message));
+        services.AddSingleton<LiveStream>(sp => new LiveStream<PresenceChanged, PresenceMessage>(
+            topic => topic == QuestionChanged.QueueTopic || DialogueAccess.TryParseTopic(topic, out _),
+            (actor, topic) => topic == QuestionChanged.QueueTopic
+                ? ValueTask.FromResult(actor.CanTriageQuestions)
+                : sp.GetRequiredService<DialogueAccess>().MayFollowAsync(actor, topic),
+            c => new PresenceMessage(c.Count, c.Joined.Select(m => new PresenceMemberMessage(m.UserId, m.DisplayName, m.City)).ToList(), c.LeftUserIds),
+            (client, message) => client.PresenceChanged(message)));
+
+        // A dialogue room: its confirmed participants, organiser and Coordinators (DialogueAccess, the page's rule too).
+        services.AddSingleton<LiveStream>(sp => new LiveStream<RoomChange, RoomChangeMessage>(
+            topic => DialogueAccess.TryParseTopic(topic, out _),
+            (actor, topic) => sp.GetRequiredService<DialogueAccess>().MayFollowAsync(actor, topic),
+            c => new RoomChangeMessage(c.Kind, c),
+            (client, message) => client.RoomChanged(message)));
 
         Add<PracticeChanged, PracticeMessage>(services,
             topic => topic == PracticeChanged.QueueTopic || topic.StartsWith(PracticeChanged.SubmitterTopic(""), StringComparison.Ordinal),
@@ -61,7 +71,9 @@ public static class LiveStreamRegistrations
         topic.StartsWith("questions/", StringComparison.Ordinal) && int.TryParse(topic.AsSpan("questions/".Length), out var id)
         && topic == QuestionChanged.TopicOf(id);
 
+    /// <summary>A stream whose rule needs nothing but the actor and the topic.</summary>
     private static void Add<TChange, TMessage>(IServiceCollection services, Func<string, bool> covers, Func<Actor, string, bool> mayFollow,
         Func<TChange, TMessage> toMessage, Func<ILiveClient, LiveMessage<TMessage>, Task> send) =>
-        services.AddSingleton<LiveStream>(new LiveStream<TChange, TMessage>(covers, mayFollow, toMessage, send));
+        services.AddSingleton<LiveStream>(new LiveStream<TChange, TMessage>(covers, (actor, topic) => ValueTask.FromResult(mayFollow(actor, topic)),
+            toMessage, send));
 }

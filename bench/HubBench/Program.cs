@@ -39,7 +39,7 @@ async Task RunAsync(string kind, bool withSlowSubscriber)
     builder.AddHrcWeb();
     if (kind == "sequential") builder.Services.AddSingleton(typeof(ILiveNotifier<>), typeof(SequentialBaselineNotifier<>));
     builder.Services.AddSingleton<LiveStream>(new LiveStream<Tick, QuestionMessage>(
-        topic => topic == Topic, (_, _) => true, t => new QuestionMessage(t.N, "Bench", "Tick"),
+        topic => topic == Topic, (_, _) => ValueTask.FromResult(true), t => new QuestionMessage(t.N, "Bench", "Tick"),
         (client, message) => client.QuestionChanged(message)));
     await using var app = builder.Build();
     await app.InitializeDatabaseAsync();

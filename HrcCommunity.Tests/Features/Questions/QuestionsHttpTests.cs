@@ -106,16 +106,16 @@ public sealed class QuestionsHttpTests(AppHost app)
     }
 
     [Fact]
-    public void QueueHubTopic_MayBeJoinedOnlyByExpertsCoordinatorsAndAdmins()
+    public async Task QueueHubTopic_MayBeJoinedOnlyByExpertsCoordinatorsAndAdmins()
     {
         var topics = app.Services.GetRequiredService<LiveStreams>();
         Actor Person(params string[] roles) => new("id", "Someone", roles.ToHashSet(), IsApproved: true);
 
-        Assert.True(topics.MayJoin(Person(Roles.Expert), QuestionChanged.QueueTopic));
-        Assert.True(topics.MayJoin(Person(Roles.Coordinator), QuestionChanged.QueueTopic));
-        Assert.True(topics.MayJoin(Person(Roles.Admin), QuestionChanged.QueueTopic));
-        Assert.False(topics.MayJoin(Person(Roles.Practitioner), QuestionChanged.QueueTopic));
-        Assert.False(topics.MayJoin(Actor.Anonymous, QuestionChanged.QueueTopic));
-        Assert.False(topics.MayJoin(new Actor("id", "Unapproved", new HashSet<string> { Roles.Expert }, IsApproved: false), QuestionChanged.QueueTopic));
+        Assert.True(await topics.MayJoinAsync(Person(Roles.Expert), QuestionChanged.QueueTopic));
+        Assert.True(await topics.MayJoinAsync(Person(Roles.Coordinator), QuestionChanged.QueueTopic));
+        Assert.True(await topics.MayJoinAsync(Person(Roles.Admin), QuestionChanged.QueueTopic));
+        Assert.False(await topics.MayJoinAsync(Person(Roles.Practitioner), QuestionChanged.QueueTopic));
+        Assert.False(await topics.MayJoinAsync(Actor.Anonymous, QuestionChanged.QueueTopic));
+        Assert.False(await topics.MayJoinAsync(new Actor("id", "Unapproved", new HashSet<string> { Roles.Expert }, IsApproved: false), QuestionChanged.QueueTopic));
     }
 }

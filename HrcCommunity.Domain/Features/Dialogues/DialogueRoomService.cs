@@ -1,0 +1,514 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Live;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HrcCommunity.Domain.Features.Dialogues;
+
+public sealed record RoomView(int EventId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, RoomRole Role, string MyCity, bool IsMuted,
+    RoomSettings Settings, RoomPage Messages, IReadOnlyList<RoomQuestion> Questions, IReadOnlySet<int> MyVotes,
+    IReadOnlyList<RoomHand> Hands, RoomHand? Floor, long LastReadMessageId, string? Minutes);
+
+/// <summary>A page of messages, oldest first, and the reactions the reader gave among them ("messageId:reaction").</summary>
+public sealed record RoomPage(IReadOnlyList<RoomMessage> Messages, bool HasEarlier, IReadOnlySet<string> MyReactions);
+
+public sealed record RoomMinutes(string Markdown, string Html, DateTime UpdatedAt);
+
+/// <summary>
+/// The live dialogue room: chat, reactions, the speaker queue, audience questions and moderation, all written to the
+/// database and then announced on the room's topic as a <see cref="RoomChange"/>. Changes to one room pass one at a
+/// time through a gate, so the counts and queues a change carries are in the same order as the sequence numbers the
+/// notifier gives them; the sender still never waits for a receiver.
+/// </summary>
+public sealed class DialogueRoomService(
+    IDbContextFactory<HrcDbContext> dbFactory,
+    DialogueAccess access,
+    ILiveNotifier<RoomChange> notifier,
+    TimeProvider clock)
+{
+    public const int PageSize = 50;
+    public const int FloodLimit = 8;
+    public static readonly TimeSpan FloodWindow = TimeSpan.FromSeconds(10);
+
+    private static readonly ILookup<long, ReactionCount> NoCounts = Array.Empty<ReactionCount>().ToLookup(_ => 0L);
+
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+
+    public async Task<RoomView> OpenAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        var role = await RequireAsync(actor, eventId, "enter this room", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.CommunityEvents.AsNoTracking().Where(e => e.Id == eventId)
+            .Select(e => new { e.Title, e.StartsAtUtc, e.EndsAtUtc }).FirstAsync(ct);
+        var room = await db.DialogueRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct) ?? new DialogueRoom { EventId = eventId };
+        var messages = await PageAsync(db, actor, eventId, beforeId: null, ct);
+        var questions = await db.DialogueQuestions.AsNoTracking().Where(q => q.EventId == eventId).ToListAsync(ct);
+        var questionIds = questions.Select(q => q.Id).ToList();
+        var myVotes = await db.DialogueQuestionVotes.AsNoTracking().Where(v => v.UserId == actor.UserId && questionIds.Contains(v.QuestionId))
+            .Select(v => v.QuestionId).ToListAsync(ct);
+        var hands = await HandsAsync(db, eventId, ct);
+        var lastRead = await db.DialogueReadMarks.AsNoTracking().Where(m => m.EventId == eventId && m.UserId == actor.UserId)
+            .Select(m => (long?)m.LastReadMessageId).FirstOrDefaultAsync(ct);
+        var muted = await db.DialogueMutes.AsNoTracking().AnyAsync(m => m.EventId == eventId && m.UserId == actor.UserId, ct);
+        var city = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.City).FirstOrDefaultAsync(ct) ?? "";
+        return new RoomView(eventId, ev.Title, Utc(ev.StartsAtUtc), Utc(ev.EndsAtUtc), role, city, muted, await SettingsAsync(db, room, ct), messages,
+            Sorted(questions.Select(ToQuestion)), myVotes.ToHashSet(), hands, Floor(room),
+            // Someone who never opened the room has read nothing: everything is new to them.
+            lastRead ?? 0, room.Minutes);
+    }
+
+    /// <summary>The <see cref="PageSize"/> messages before <paramref name="beforeId"/>: "load earlier".</summary>
+    public async Task<RoomPage> EarlierAsync(Actor actor, int eventId, long beforeId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "enter this room", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PageAsync(db, actor, eventId, beforeId, ct);
+    }
+
+    /// <summary>
+    /// Posts a message, or a reply (threads are one level deep: a reply to a reply joins its thread). A retry with the
+    /// same <paramref name="clientMessageId"/> (after a reconnect) returns the message already posted instead of a copy.
+    /// </summary>
+    public async Task<RoomMessage> PostAsync(Actor actor, int eventId, string? text, long? parentId = null, string? clientMessageId = null,
+        CancellationToken ct = default)
+    {
+        var role = await RequireAsync(actor, eventId, "post in this room", ct);
+        text = text?.Trim() ?? "";
+        clientMessageId = string.IsNullOrWhiteSpace(clientMessageId) ? null : clientMessageId.Trim();
+        new Validator()
+            .Required("text", text, "The message", DialogueMessage.TextMax)
+            .Length("clientMessageId", clientMessageId, "The client message id", DialogueMessage.ClientIdMax)
+            .ThrowIfInvalid();
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (clientMessageId is not null
+                && await db.DialogueMessages.AsNoTracking().FirstOrDefaultAsync(m => m.EventId == eventId && m.AuthorId == actor.UserId
+                    && m.ClientMessageId == clientMessageId, ct) is { } already)
+                return ToMessage(already, await CountsAsync(db, [already.Id], ct));
+            await RequireMayWriteAsync(db, actor, eventId, role, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var since = now - FloodWindow;
+            if (await db.DialogueMessages.CountAsync(m => m.EventId == eventId && m.AuthorId == actor.UserId && m.SentAt > since, ct) >= FloodLimit)
+                throw new RateLimitedException(string.Format(CultureInfo.InvariantCulture,
+                    "You are sending messages very fast: at most {0} in {1} seconds. Wait a moment and send again; your text is still there.",
+                    FloodLimit, FloodWindow.TotalSeconds));
+            if (parentId is { } replyTo)
+            {
+                var parent = await db.DialogueMessages.AsNoTracking().Where(m => m.Id == replyTo && m.EventId == eventId)
+                    .Select(m => new { m.Id, m.ParentId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The message you reply to");
+                parentId = parent.ParentId ?? parent.Id;
+            }
+            var author = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.City }).FirstAsync(ct);
+            var members = await access.MembersAsync(eventId, ct);
+            var names = await db.Users.AsNoTracking().Where(u => members.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync(ct);
+            var row = new DialogueMessage
+            {
+                EventId = eventId, ParentId = parentId, AuthorId = actor.UserId!, AuthorName = author.DisplayName, AuthorCity = author.City,
+                Text = text, Mentions = string.Join('\n', RoomText.FindMentions(text, names)), ClientMessageId = clientMessageId, SentAt = now,
+            };
+            db.DialogueMessages.Add(row);
+            await db.SaveChangesAsync(ct);
+            var message = ToMessage(row, NoCounts);
+            await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, new MessagePosted(message));
+            return message;
+        });
+    }
+
+    /// <summary>Adds or takes back the person's reaction. Adding one that is already there (a second tab) changes nothing.</summary>
+    public async Task<int> ReactAsync(Actor actor, int eventId, long messageId, string reaction, bool on, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "react in this room", ct);
+        if (!RoomReactions.IsKnown(reaction)) throw new ValidationFailedException("reaction", "Choose one of the room's reactions.");
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (!await db.DialogueMessages.AnyAsync(m => m.Id == messageId && m.EventId == eventId && !m.IsRemoved, ct))
+                throw new NotFoundException("The message");
+            bool changed;
+            if (on)
+            {
+                db.DialogueReactions.Add(new DialogueReaction { MessageId = messageId, UserId = actor.UserId!, Reaction = reaction });
+                changed = await SaveUnlessDuplicateAsync(db, ct);
+            }
+            else
+            {
+                changed = await db.DialogueReactions.Where(r => r.MessageId == messageId && r.UserId == actor.UserId && r.Reaction == reaction)
+                    .ExecuteDeleteAsync(ct) > 0;
+            }
+            var count = await db.DialogueReactions.CountAsync(r => r.MessageId == messageId && r.Reaction == reaction, ct);
+            if (changed)
+                await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, new ReactionToggled(messageId, reaction, actor.UserId!, on, count));
+            return count;
+        });
+    }
+
+    /// <summary>Moves the person's unread marker forward to <paramref name="messageId"/>; never back.</summary>
+    public async Task MarkReadAsync(Actor actor, int eventId, long messageId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "enter this room", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO DialogueReadMarks (EventId, UserId, LastReadMessageId) VALUES ({eventId}, {actor.UserId}, {messageId})
+            ON CONFLICT (EventId, UserId) DO UPDATE SET LastReadMessageId = max(LastReadMessageId, excluded.LastReadMessageId)
+            """, ct);
+    }
+
+    public async Task<HandsChanged> RaiseHandAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "raise a hand in this room", ct);
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var me = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.City }).FirstAsync(ct);
+            db.DialogueHands.Add(new DialogueHand { EventId = eventId, UserId = actor.UserId!, Name = me.DisplayName, City = me.City, RaisedAt = clock.GetUtcNow().UtcDateTime });
+            var changed = await SaveUnlessDuplicateAsync(db, ct);
+            return await HandsChangedAsync(db, actor, eventId, publish: changed, ct);
+        });
+    }
+
+    public async Task<HandsChanged> LowerHandAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "lower a hand in this room", ct);
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var changed = await db.DialogueHands.Where(h => h.EventId == eventId && h.UserId == actor.UserId).ExecuteDeleteAsync(ct) > 0;
+            return await HandsChangedAsync(db, actor, eventId, publish: changed, ct);
+        });
+    }
+
+    /// <summary>The moderator gives the floor to the first raised hand; it leaves the queue.</summary>
+    public async Task<HandsChanged> GiveFloorAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await RequireModeratorAsync(actor, eventId, "give the floor", ct);
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var next = await db.DialogueHands.Where(h => h.EventId == eventId).OrderBy(h => h.RaisedAt).ThenBy(h => h.UserId).FirstOrDefaultAsync(ct)
+                ?? throw new ConflictException("Nobody has a hand raised.");
+            var room = await RoomAsync(db, eventId, ct);
+            room.FloorUserId = next.UserId;
+            room.FloorName = next.Name;
+            room.FloorCity = next.City;
+            db.DialogueHands.Remove(next);
+            await db.SaveChangesAsync(ct);
+            return await HandsChangedAsync(db, actor, eventId, publish: true, ct);
+        });
+    }
+
+    /// <summary>Puts a question to the panel. Anonymous: no participant ever sees who asked, and the change names no actor.</summary>
+    public async Task<RoomQuestion> AskAsync(Actor actor, int eventId, string? text, bool anonymous, CancellationToken ct = default)
+    {
+        var role = await RequireAsync(actor, eventId, "ask in this room", ct);
+        text = text?.Trim() ?? "";
+        new Validator().Required("question", text, "The question", DialogueQuestion.TextMax).ThrowIfInvalid();
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await RequireMayWriteAsync(db, actor, eventId, role, ct);
+            var me = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.City }).FirstAsync(ct);
+            var row = new DialogueQuestion
+            {
+                EventId = eventId, AuthorId = actor.UserId!, AuthorName = me.DisplayName, AuthorCity = me.City, IsAnonymous = anonymous, Text = text,
+                AskedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.DialogueQuestions.Add(row);
+            await db.SaveChangesAsync(ct);
+            var question = ToQuestion(row);
+            await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), anonymous ? null : actor.UserId, new QuestionAsked(question));
+            return question;
+        });
+    }
+
+    /// <summary>One upvote per person and question, decided by the database: a second one (another tab at the same moment) is not counted.</summary>
+    public async Task<RoomQuestion> UpvoteAsync(Actor actor, int eventId, int questionId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "vote in this room", ct);
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.BeginImmediateTransactionAsync(ct);
+            var question = await db.DialogueQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.EventId == eventId, ct)
+                ?? throw new NotFoundException("The question");
+            db.DialogueQuestionVotes.Add(new DialogueQuestionVote { QuestionId = questionId, UserId = actor.UserId! });
+            var counted = await SaveUnlessDuplicateAsync(db, ct);
+            if (counted)
+            {
+                question.Votes = await db.DialogueQuestionVotes.CountAsync(v => v.QuestionId == questionId, ct);
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+            var view = ToQuestion(question);
+            if (counted) await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, new QuestionUpdated(view));
+            return view;
+        });
+    }
+
+    /// <summary>Highlights the question for everyone (one at a time), or takes the highlight away when it already has it.</summary>
+    public Task<RoomSettings> HighlightAsync(Actor actor, int eventId, int questionId, CancellationToken ct = default) =>
+        ModerateAsync(actor, eventId, "highlight questions", async (db, room) =>
+        {
+            if (!await db.DialogueQuestions.AnyAsync(q => q.Id == questionId && q.EventId == eventId, ct)) throw new NotFoundException("The question");
+            room.HighlightedQuestionId = room.HighlightedQuestionId == questionId ? null : questionId;
+        }, ct);
+
+    /// <summary>Marks the question answered; it loses the highlight if it had it.</summary>
+    public async Task<RoomQuestion> MarkAnsweredAsync(Actor actor, int eventId, int questionId, CancellationToken ct = default)
+    {
+        await RequireModeratorAsync(actor, eventId, "mark questions answered", ct);
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var question = await db.DialogueQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.EventId == eventId, ct)
+                ?? throw new NotFoundException("The question");
+            question.IsAnswered = true;
+            var room = await RoomAsync(db, eventId, ct);
+            var wasHighlighted = room.HighlightedQuestionId == questionId;
+            if (wasHighlighted) room.HighlightedQuestionId = null;
+            await db.SaveChangesAsync(ct);
+            var topic = DialogueAccess.TopicOf(eventId);
+            var view = ToQuestion(question);
+            await notifier.PublishAsync(topic, actor.UserId, new QuestionUpdated(view));
+            if (wasHighlighted) await notifier.PublishAsync(topic, actor.UserId, new SettingsChanged(await SettingsAsync(db, room, ct)));
+            return view;
+        });
+    }
+
+    /// <summary>Pins a message above the chat for everyone, or unpins with null.</summary>
+    public Task<RoomSettings> PinAsync(Actor actor, int eventId, long? messageId, CancellationToken ct = default) =>
+        ModerateAsync(actor, eventId, "pin messages", async (db, room) =>
+        {
+            if (messageId is { } id && !await db.DialogueMessages.AnyAsync(m => m.Id == id && m.EventId == eventId && !m.IsRemoved, ct))
+                throw new NotFoundException("The message");
+            room.PinnedMessageId = messageId;
+        }, ct);
+
+    /// <summary>Removes a message's text for good; its place stays, shown as removed, so replies still make sense.</summary>
+    public async Task RemoveMessageAsync(Actor actor, int eventId, long messageId, CancellationToken ct = default)
+    {
+        await RequireModeratorAsync(actor, eventId, "delete messages", ct);
+        await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var message = await db.DialogueMessages.FirstOrDefaultAsync(m => m.Id == messageId && m.EventId == eventId, ct)
+                ?? throw new NotFoundException("The message");
+            if (message.IsRemoved) return true;
+            message.IsRemoved = true;
+            message.Text = "";
+            message.Mentions = "";
+            var room = await RoomAsync(db, eventId, ct);
+            var wasPinned = room.PinnedMessageId == messageId;
+            if (wasPinned) room.PinnedMessageId = null;
+            await db.DialogueReactions.Where(r => r.MessageId == messageId).ExecuteDeleteAsync(ct);
+            await db.SaveChangesAsync(ct);
+            var topic = DialogueAccess.TopicOf(eventId);
+            await notifier.PublishAsync(topic, actor.UserId, new MessageRemoved(messageId));
+            if (wasPinned) await notifier.PublishAsync(topic, actor.UserId, new SettingsChanged(await SettingsAsync(db, room, ct)));
+            return true;
+        });
+    }
+
+    /// <summary>A muted participant still reads, reacts and raises a hand, but cannot post messages or questions.</summary>
+    public Task<RoomSettings> SetMutedAsync(Actor actor, int eventId, string userId, bool muted, CancellationToken ct = default) =>
+        ModerateAsync(actor, eventId, "mute participants", async (db, _) =>
+        {
+            var present = await db.DialogueMutes.FirstOrDefaultAsync(m => m.EventId == eventId && m.UserId == userId, ct);
+            if (muted && present is null) db.DialogueMutes.Add(new DialogueMute { EventId = eventId, UserId = userId });
+            if (!muted && present is not null) db.DialogueMutes.Remove(present);
+        }, ct);
+
+    /// <summary>In a locked room only moderators post messages or questions.</summary>
+    public Task<RoomSettings> SetLockedAsync(Actor actor, int eventId, bool locked, CancellationToken ct = default) =>
+        ModerateAsync(actor, eventId, "lock the room", (_, room) =>
+        {
+            room.IsLocked = locked;
+            return Task.CompletedTask;
+        }, ct);
+
+    public async Task SaveMinutesAsync(Actor actor, int eventId, string? minutes, CancellationToken ct = default)
+    {
+        await RequireModeratorAsync(actor, eventId, "write the minutes", ct);
+        new Validator().Length("minutes", minutes, "The minutes", DialogueRoom.MinutesMax).ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var room = await RoomAsync(db, eventId, ct);
+        room.Minutes = string.IsNullOrWhiteSpace(minutes) ? null : minutes;
+        room.MinutesUpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The minutes, for those who may enter the room; null for everyone else, or when there are none yet.</summary>
+    public async Task<RoomMinutes?> MinutesAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        if (await access.RoleAsync(actor, eventId, ct) < RoomRole.Participant) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var room = await db.DialogueRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId && r.Minutes != null, ct);
+        return room is null ? null : new RoomMinutes(room.Minutes!, Markdown.ToHtml(room.Minutes), Utc(room.MinutesUpdatedAt ?? default));
+    }
+
+    /// <summary>The whole conversation as Markdown, oldest first, with the audience questions; removed messages stay removed.</summary>
+    public async Task<string> TranscriptAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "read this room's transcript", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var title = await db.CommunityEvents.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).FirstAsync(ct);
+        var text = new StringBuilder().Append("# Transcript: ").AppendLine(title).AppendLine();
+        await foreach (var m in db.DialogueMessages.AsNoTracking().Where(m => m.EventId == eventId).OrderBy(m => m.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- **{m.AuthorName}** ({m.AuthorCity}), {m.SentAt:yyyy-MM-dd HH:mm} UTC");
+            if (m.ParentId is { } parent) text.Append(CultureInfo.InvariantCulture, $", reply to #{parent}");
+            text.Append(CultureInfo.InvariantCulture, $" #{m.Id}: ");
+            text.AppendLine(m.IsRemoved ? "*(removed by a moderator)*" : m.Text.ReplaceLineEndings(" "));
+        }
+        var questions = await db.DialogueQuestions.AsNoTracking().Where(q => q.EventId == eventId).ToListAsync(ct);
+        if (questions.Count > 0)
+        {
+            text.AppendLine().AppendLine("## Audience questions").AppendLine();
+            foreach (var q in Sorted(questions.Select(ToQuestion)))
+                text.Append(CultureInfo.InvariantCulture, $"- {q.Text.ReplaceLineEndings(" ")} ({q.Votes} votes, {(q.AuthorName is null ? "anonymous" : q.AuthorName)}")
+                    .AppendLine(q.IsAnswered ? ", answered)" : ")");
+        }
+        return text.ToString();
+    }
+
+    private async Task<RoomRole> RequireAsync(Actor actor, int eventId, string what, CancellationToken ct)
+    {
+        var role = await access.RoleAsync(actor, eventId, ct);
+        if (role == RoomRole.NoRoom) throw new NotFoundException("The room");
+        actor.Require(role >= RoomRole.Participant, what);
+        return role;
+    }
+
+    private async Task RequireModeratorAsync(Actor actor, int eventId, string what, CancellationToken ct) =>
+        actor.Require(await RequireAsync(actor, eventId, what, ct) == RoomRole.Moderator, what);
+
+    private static async Task RequireMayWriteAsync(HrcDbContext db, Actor actor, int eventId, RoomRole role, CancellationToken ct)
+    {
+        if (role == RoomRole.Moderator) return;
+        if (await db.DialogueRooms.AnyAsync(r => r.EventId == eventId && r.IsLocked, ct))
+            throw new ConflictException("The room is locked: only moderators can post now. You can still read, react and raise your hand.");
+        if (await db.DialogueMutes.AnyAsync(m => m.EventId == eventId && m.UserId == actor.UserId, ct))
+            throw new ConflictException("A moderator muted you in this room: you can read, react and raise your hand, but not post.");
+    }
+
+    private async Task<RoomSettings> ModerateAsync(Actor actor, int eventId, string what, Func<HrcDbContext, DialogueRoom, Task> change, CancellationToken ct)
+    {
+        await RequireModeratorAsync(actor, eventId, what, ct);
+        return await GatedAsync(eventId, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var room = await RoomAsync(db, eventId, ct);
+            await change(db, room);
+            await db.SaveChangesAsync(ct);
+            var settings = await SettingsAsync(db, room, ct);
+            await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, new SettingsChanged(settings));
+            return settings;
+        });
+    }
+
+    private async Task<T> GatedAsync<T>(int eventId, Func<Task<T>> change)
+    {
+        var gate = _gates.GetOrAdd(eventId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<DialogueRoom> RoomAsync(HrcDbContext db, int eventId, CancellationToken ct)
+    {
+        var room = await db.DialogueRooms.FirstOrDefaultAsync(r => r.EventId == eventId, ct);
+        if (room is null) db.DialogueRooms.Add(room = new DialogueRoom { EventId = eventId });
+        return room;
+    }
+
+    private async Task<HandsChanged> HandsChangedAsync(HrcDbContext db, Actor actor, int eventId, bool publish, CancellationToken ct)
+    {
+        var room = await db.DialogueRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct);
+        var hands = new HandsChanged(await HandsAsync(db, eventId, ct), room is null ? null : Floor(room));
+        if (publish) await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, hands);
+        return hands;
+    }
+
+    private static async Task<IReadOnlyList<RoomHand>> HandsAsync(HrcDbContext db, int eventId, CancellationToken ct) =>
+        (await db.DialogueHands.AsNoTracking().Where(h => h.EventId == eventId).OrderBy(h => h.RaisedAt).ThenBy(h => h.UserId).ToListAsync(ct))
+            .Select(h => new RoomHand(h.UserId, h.Name, h.City, Utc(h.RaisedAt))).ToList();
+
+    private static RoomHand? Floor(DialogueRoom room) =>
+        room.FloorUserId is null ? null : new RoomHand(room.FloorUserId, room.FloorName ?? "", room.FloorCity ?? "", default);
+
+    private static async Task<RoomSettings> SettingsAsync(HrcDbContext db, DialogueRoom room, CancellationToken ct)
+    {
+        RoomMessage? pinned = null;
+        if (room.PinnedMessageId is { } id && await db.DialogueMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } row)
+            pinned = ToMessage(row, await CountsAsync(db, [id], ct));
+        var muted = await db.DialogueMutes.AsNoTracking().Where(m => m.EventId == room.EventId).Select(m => m.UserId).ToListAsync(ct);
+        return new RoomSettings(room.IsLocked, pinned, room.HighlightedQuestionId, muted);
+    }
+
+    private static async Task<RoomPage> PageAsync(HrcDbContext db, Actor actor, int eventId, long? beforeId, CancellationToken ct)
+    {
+        var rows = await db.DialogueMessages.AsNoTracking()
+            .Where(m => m.EventId == eventId && (beforeId == null || m.Id < beforeId))
+            .OrderByDescending(m => m.Id).Take(PageSize + 1).ToListAsync(ct);
+        var hasEarlier = rows.Count > PageSize;
+        rows = rows.Take(PageSize).OrderBy(m => m.Id).ToList();
+        var ids = rows.Select(m => m.Id).ToList();
+        var counts = await CountsAsync(db, ids, ct);
+        var mine = await db.DialogueReactions.AsNoTracking().Where(r => ids.Contains(r.MessageId) && r.UserId == actor.UserId)
+            .Select(r => new { r.MessageId, r.Reaction }).ToListAsync(ct);
+        return new RoomPage(rows.Select(m => ToMessage(m, counts)).ToList(), hasEarlier,
+            mine.Select(r => ReactionKey(r.MessageId, r.Reaction)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public static string ReactionKey(long messageId, string reaction) => $"{messageId.ToString(CultureInfo.InvariantCulture)}:{reaction}";
+
+    private static async Task<ILookup<long, ReactionCount>> CountsAsync(HrcDbContext db, List<long> ids, CancellationToken ct) =>
+        (await db.DialogueReactions.AsNoTracking().Where(r => ids.Contains(r.MessageId))
+            .GroupBy(r => new { r.MessageId, r.Reaction }).Select(g => new { g.Key.MessageId, g.Key.Reaction, Count = g.Count() }).ToListAsync(ct))
+        .ToLookup(g => g.MessageId, g => new ReactionCount(g.Reaction, g.Count));
+
+    private static RoomMessage ToMessage(DialogueMessage m, ILookup<long, ReactionCount> counts)
+    {
+        IReadOnlyList<string> mentions = m.Mentions.Length == 0 ? [] : m.Mentions.Split('\n');
+        return new RoomMessage(m.Id, m.ParentId, m.AuthorId, m.AuthorName, m.AuthorCity, m.Text, m.IsRemoved ? "" : RoomText.ToHtml(m.Text, mentions),
+            mentions, Utc(m.SentAt), m.ClientMessageId, m.IsRemoved,
+            counts[m.Id].OrderBy(c => ReactionOrder(c.Reaction)).ToList());
+    }
+
+    private static int ReactionOrder(string code) => RoomReactions.All.Select(r => r.Code).ToList().IndexOf(code);
+
+    private static RoomQuestion ToQuestion(DialogueQuestion q) =>
+        new(q.Id, q.IsAnonymous ? null : q.AuthorName, q.IsAnonymous ? null : q.AuthorCity, q.Text, q.Votes, q.IsAnswered, Utc(q.AskedAt));
+
+    /// <summary>Open questions first, most votes first, older first among equals.</summary>
+    public static IReadOnlyList<RoomQuestion> Sorted(IEnumerable<RoomQuestion> questions) =>
+        questions.OrderBy(q => q.IsAnswered).ThenByDescending(q => q.Votes).ThenBy(q => q.AskedAt).ThenBy(q => q.Id).ToList();
+
+    /// <returns>False when a unique index refused the row: it is there already (another tab, a double click).</returns>
+    private static async Task<bool> SaveUnlessDuplicateAsync(HrcDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 })
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

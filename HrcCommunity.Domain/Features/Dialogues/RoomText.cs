@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using HrcCommunity.Domain.Common;
+
+namespace HrcCommunity.Domain.Features.Dialogues;
+
+/// <summary>The fixed set of reactions: a code kept in the database and sent to clients, and the emoji shown.</summary>
+public static class RoomReactions
+{
+    public static readonly IReadOnlyList<(string Code, string Emoji)> All =
+        [("thumbs-up", "👍"), ("heart", "❤️"), ("clap", "👏"), ("idea", "💡"), ("question", "❓")];
+
+    public static bool IsKnown(string? code) => All.Any(r => r.Code == code);
+
+    public static string EmojiOf(string code) => All.FirstOrDefault(r => r.Code == code).Emoji ?? "";
+}
+
+/// <summary>Message text: @mentions resolved against the room's people, and the HTML shown for it.</summary>
+public static class RoomText
+{
+    /// <summary>The names mentioned as "@Name", matched longest first so "@Anna Berger" is not read as "@Anna".</summary>
+    public static IReadOnlyList<string> FindMentions(string text, IEnumerable<string> names)
+    {
+        var known = names.Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (known.Count == 0) return [];
+        return MentionPattern(known).Matches(text)
+            .Select(m => known.First(n => string.Equals(n, m.Value[1..], StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Markdown with raw HTML disabled (<see cref="Markdown"/>), then each mention wrapped in a mark.</summary>
+    public static string ToHtml(string text, IReadOnlyList<string> mentions)
+    {
+        var html = Markdown.ToHtml(text);
+        return mentions.Count == 0 ? html
+            : MentionPattern(mentions.Select(EscapeLikeMarkdig)).Replace(html, m => $"<mark class=\"mention\">{m.Value}</mark>");
+    }
+
+    // One pattern for all names, longest first; a mention ends where the name ends, not inside a longer word.
+    private static Regex MentionPattern(IEnumerable<string> names) =>
+        new($"(?<!\\w)@(?:{string.Join('|', names.OrderByDescending(n => n.Length).Select(Regex.Escape))})(?!\\w)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
+    // Markdig escapes these four in text; a name is matched in the HTML as Markdig wrote it.
+    private static string EscapeLikeMarkdig(string name) =>
+        name.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+}

@@ -1,0 +1,23 @@
+using HrcCommunity.Tests.Features.Events;
+using HrcCommunity.Tests.Infrastructure;
+
+namespace HrcCommunity.Tests.Features.Dialogues;
+
+public static class DialoguesRoutes
+{
+    /// <summary>
+    /// The seeded workshop nobody is registered for: its room admits its organiser (the demo Coordinator) and every
+    /// Coordinator, and no practitioner or expert. The room of the seeded dialogue, where the demo practitioner is
+    /// registered, is checked in DialoguesHttpTests.
+    /// </summary>
+    public const int RoomWithoutPersonas = EventsRoutes.PractitionersOnlyEvent;
+
+    public static readonly RouteExpectation[] All =
+    [
+        new($"/events/{RoomWithoutPersonas}/room", Access.Coordinator),
+        new($"/events/{RoomWithoutPersonas}/room/transcript.md", Access.Coordinator),
+    ];
+
+    /// <summary>Audited for accessibility as a Coordinator (its moderator): the room with every tool showing.</summary>
+    public static readonly string[] CoordinatorPages = [$"/events/{EventsRoutes.PublicEvent}/room"];
+}

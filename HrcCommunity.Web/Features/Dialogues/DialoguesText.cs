@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Dialogues;
+
+public sealed class DialoguesText;
