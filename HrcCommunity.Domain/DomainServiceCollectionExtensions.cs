@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Boards;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Drafts;
 using HrcCommunity.Domain.Features.Events;
@@ -137,6 +138,11 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<SlotPollService>();
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<ISeed, EventsDemoSeed>();
+
+        // Brainstorming boards for workshops: notes, clusters, dot voting and facilitation
+        services.AddSingleton<BoardService>();
+        services.AddSingleton<BoardAccess>();
+        services.AddSingleton<ISeed, BoardsDemoSeed>();
 
         // Personal data: download, account deletion and retention
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));

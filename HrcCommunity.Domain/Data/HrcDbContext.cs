@@ -33,6 +33,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigurePrivacy(builder);
         ConfigureEvents(builder);
         ConfigureLive(builder);
+        ConfigureBoards(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -46,6 +47,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureTokens(ModelBuilder builder);
     partial void ConfigureEvents(ModelBuilder builder);
     partial void ConfigureLive(ModelBuilder builder);
+    partial void ConfigureBoards(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {
