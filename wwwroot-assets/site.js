@@ -172,3 +172,8 @@ document.addEventListener("click", (event) => {
         if (!menu.contains(event.target)) menu.open = false;
     });
 });
+
+// --- Boards: Alt+Arrow moves a focused note (NoteCard.razor); without this the browser would also go back or forward.
+document.addEventListener("keydown", (e) => {
+    if (e.altKey && e.key.startsWith("Arrow") && e.target instanceof Element && e.target.matches("[data-note-keys]")) e.preventDefault();
+});

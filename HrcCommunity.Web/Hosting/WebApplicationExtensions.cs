@@ -2,6 +2,7 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Components.Layout;
 using HrcCommunity.Web.Features.Accounts;
+using HrcCommunity.Web.Features.Boards;
 using HrcCommunity.Web.Features.Events;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
@@ -54,6 +55,7 @@ public static class WebApplicationExtensions
         app.MapSearchEndpoints();
         app.MapPrivacyEndpoints();
         app.MapEventEndpoints();
+        app.MapBoardEndpoints();
         app.MapNotificationEndpoints();
         app.MapThemePreference();
         app.MapHub<LiveHub>("/hubs/live");

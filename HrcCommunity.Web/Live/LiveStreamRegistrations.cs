@@ -1,5 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Boards;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Questions;
@@ -50,6 +51,19 @@ public static class LiveStreamRegistrations
             c => new CorrectionMessage(c.CorrectionId, c.NetworkSlug, c.Status.ToString()),
             (client, message) => client.CorrectionChanged(message));
 
+        // A board's rule needs its workshop's registrations: BoardAccess reads them (cached briefly) from the database.
+        Add<BoardChanged, BoardMessage>(services, topic => BoardAccess.TryParseTopic(topic, out _),
+            sp => sp.GetRequiredService<BoardAccess>().MayFollow,
+            c => new BoardMessage(c.Kind.ToString(), c.NoteId, c.Note is { } n
+                ? new BoardNoteMessage(n.Id, n.ColumnId, n.Position, n.Text, n.Colour.ToString(), n.AuthorName, n.ClusterId, n.Version)
+                : null, c.Order, c.Votes),
+            (client, message) => client.BoardChanged(message));
+
+        Add<PresenceChanged, PresenceMessage>(services, topic => BoardAccess.TryParseTopic(topic, out _),
+            sp => sp.GetRequiredService<BoardAccess>().MayFollow,
+            c => new PresenceMessage(c.Count, c.Joined.Select(m => new PresenceMemberMessage(m.UserId, m.DisplayName)).ToList(), c.LeftUserIds),
+            (client, message) => client.PresenceChanged(message));
+
         services.AddSingleton<LiveStreams>();
         services.AddSingleton<LiveHubForwarding>();
         services.AddSingleton<LiveHubMembers>();
@@ -64,4 +78,8 @@ public static class LiveStreamRegistrations
     private static void Add<TChange, TMessage>(IServiceCollection services, Func<string, bool> covers, Func<Actor, string, bool> mayFollow,
         Func<TChange, TMessage> toMessage, Func<ILiveClient, LiveMessage<TMessage>, Task> send) =>
         services.AddSingleton<LiveStream>(new LiveStream<TChange, TMessage>(covers, mayFollow, toMessage, send));
+
+    private static void Add<TChange, TMessage>(IServiceCollection services, Func<string, bool> covers,
+        Func<IServiceProvider, Func<Actor, string, bool>> mayFollow, Func<TChange, TMessage> toMessage, Func<ILiveClient, LiveMessage<TMessage>, Task> send) =>
+        services.AddSingleton<LiveStream>(sp => new LiveStream<TChange, TMessage>(covers, mayFollow(sp), toMessage, send));
 }
