@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HrcCommunity.Tests.Features;
+using HrcCommunity.Tests.Features.Boards;
 using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
     public static TheoryData<string> PublicPages() => new(RouteCatalog.PublicPages.Distinct());
 
     /// <summary>Signed-in pages, audited as a Coordinator, who sees every part of them.</summary>
-    public static TheoryData<string> CoordinatorPages() => new(EventsRoutes.CoordinatorPages);
+    public static TheoryData<string> CoordinatorPages() => new([.. EventsRoutes.CoordinatorPages, .. BoardsRoutes.CoordinatorPages]);
 
     [Theory]
     [MemberData(nameof(PublicPages))]

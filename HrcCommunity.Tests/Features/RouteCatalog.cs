@@ -1,4 +1,5 @@
 using HrcCommunity.Tests.Features.Accounts;
+using HrcCommunity.Tests.Features.Boards;
 using HrcCommunity.Tests.Features.Content;
 using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Features.Hosting;
@@ -33,6 +34,7 @@ public static class RouteCatalog
         .. PrivacyRoutes.All,
         .. EventsRoutes.All,
         .. NotificationsRoutes.All,
+        .. BoardsRoutes.All,
     ];
 
     /// <summary>Pages anyone can open, audited for accessibility.</summary>
