@@ -35,7 +35,8 @@ public sealed partial class BoardPage
     private Actor _actor = Actor.Anonymous;
     private BoardView? _view;
     private bool _forbidden;
-    private List<BoardNoteView> _notes = [];
+    // Never replaced, only changed: the drop container enumerates this very list.
+    private readonly List<BoardNoteView> _notes = [];
     private Dictionary<int, int> _myVotes = [];
     private int _hiddenNotes;
     private int _present;
@@ -86,6 +87,9 @@ public sealed partial class BoardPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // The drop zones draw the notes and re-render only when asked, so every render of the page (new notes, dots
+        // left, the phase) is passed on to them. Refreshing renders the container, not this page: no loop.
+        _drop?.Refresh();
         if (!firstRender || _view is null) return;
         _presence = Presence.Join(_view.Topic, new PresenceMember(_actor.UserId!, _actor.DisplayName));
         _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
@@ -110,10 +114,10 @@ public sealed partial class BoardPage
             return;
         }
         if (_view is null) return;
-        _notes = [.. _view.Notes];
+        _notes.Clear();
+        _notes.AddRange(_view.Notes);
         _myVotes = new Dictionary<int, int>(_view.MyVotes);
         _hiddenNotes = _view.HiddenNotes;
-        _drop?.Refresh();
     }
 
     /// <summary>Applies someone else's change in memory. Applying one twice (an anonymous board sends changes without their actor) changes nothing.</summary>
@@ -130,7 +134,8 @@ public sealed partial class BoardPage
                 if (change.Order is { } order)
                 {
                     var positions = order.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-                    _notes = _notes.Select(n => n.ColumnId == note.ColumnId && positions.TryGetValue(n.Id, out var p) ? n with { Position = p } : n).ToList();
+                    for (var i = 0; i < _notes.Count; i++)
+                        if (_notes[i].ColumnId == note.ColumnId && positions.TryGetValue(_notes[i].Id, out var p)) _notes[i] = _notes[i] with { Position = p };
                 }
                 break;
             case BoardChangeKind.NoteDeleted:
@@ -139,14 +144,13 @@ public sealed partial class BoardPage
                 _myVotes.Remove(change.NoteId ?? 0);
                 break;
             case BoardChangeKind.Voted:
-                if (change.NoteId is { } votedId && change.Votes is { } votes)
-                    _notes = _notes.Select(n => n.Id == votedId ? n with { Votes = votes } : n).ToList();
+                if (change.NoteId is { } votedId && change.Votes is { } votes && _notes.FindIndex(n => n.Id == votedId) is >= 0 and var voted)
+                    _notes[voted] = _notes[voted] with { Votes = votes };
                 break;
             default:
                 await LoadAsync();
                 break;
         }
-        _drop?.Refresh();
     }
 
     private void Upsert(BoardNoteData data)
@@ -185,8 +189,7 @@ public sealed partial class BoardPage
             _notes.Add(note);
             draft.Text = "";
             _announcement = string.Format(T["NoteAdded"], _view!.Columns.First(c => c.Id == columnId).Title);
-            _drop?.Refresh();
-        }
+            }
         catch (DomainException ex)
         {
             _error = ex.Message;
@@ -308,7 +311,6 @@ public sealed partial class BoardPage
     {
         var index = _notes.FindIndex(n => n.Id == note.Id);
         if (index >= 0) _notes[index] = note;
-        _drop?.Refresh();
     }
 
     private BoardResults Results() => BoardResults.From(_view! with { Notes = _notes });
