@@ -51,16 +51,17 @@ public static class LiveStreamRegistrations
             c => new CorrectionMessage(c.CorrectionId, c.NetworkSlug, c.Status.ToString()),
             (client, message) => client.CorrectionChanged(message));
 
-        // A board's rule needs its workshop's registrations: BoardAccess reads them (cached briefly) from the database.
+        // A board's rule needs its workshop's registrations: BoardAccess reads them (cached briefly) from the database. It is
+        // resolved when a board topic is first judged, so containers without Domain (component tests) can still list the streams.
         Add<BoardChanged, BoardMessage>(services, topic => BoardAccess.TryParseTopic(topic, out _),
-            sp => sp.GetRequiredService<BoardAccess>().MayFollow,
+            sp => (actor, topic) => sp.GetRequiredService<BoardAccess>().MayFollow(actor, topic),
             c => new BoardMessage(c.Kind.ToString(), c.NoteId, c.Note is { } n
                 ? new BoardNoteMessage(n.Id, n.ColumnId, n.Position, n.Text, n.Colour.ToString(), n.AuthorName, n.ClusterId, n.Version)
                 : null, c.Order, c.Votes),
             (client, message) => client.BoardChanged(message));
 
         Add<PresenceChanged, PresenceMessage>(services, topic => BoardAccess.TryParseTopic(topic, out _),
-            sp => sp.GetRequiredService<BoardAccess>().MayFollow,
+            sp => (actor, topic) => sp.GetRequiredService<BoardAccess>().MayFollow(actor, topic),
             c => new PresenceMessage(c.Count, c.Joined.Select(m => new PresenceMemberMessage(m.UserId, m.DisplayName)).ToList(), c.LeftUserIds),
             (client, message) => client.PresenceChanged(message));
 
