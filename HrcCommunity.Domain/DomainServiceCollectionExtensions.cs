@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Boards;
 using HrcCommunity.Domain.Features.Content;
 using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Drafts;
@@ -142,6 +143,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DialogueAccess>();
         services.AddSingleton<DialogueRoomService>();
         services.AddSingleton<ISeed, DialoguesDemoSeed>();
+        // Brainstorming boards for workshops: notes, clusters, dot voting and facilitation
+        services.AddSingleton<BoardService>();
+        services.AddSingleton<BoardAccess>();
+        services.AddSingleton<ISeed, BoardsDemoSeed>();
 
         // Personal data: download, account deletion and retention
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));

@@ -187,3 +187,7 @@ function rememberTimeZone() {
 }
 rememberTimeZone();
 window.Blazor?.addEventListener?.("enhancedload", rememberTimeZone);
+// --- Boards: Alt+Arrow moves a focused note (NoteCard.razor); without this the browser would also go back or forward.
+document.addEventListener("keydown", (e) => {
+    if (e.altKey && e.key.startsWith("Arrow") && e.target instanceof Element && e.target.matches("[data-note-keys]")) e.preventDefault();
+});

@@ -34,6 +34,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureEvents(builder);
         ConfigureLive(builder);
         ConfigureDialogues(builder);
+        ConfigureBoards(builder);
     }
 
     partial void ConfigureAccounts(ModelBuilder builder);
@@ -48,6 +49,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureEvents(ModelBuilder builder);
     partial void ConfigureLive(ModelBuilder builder);
     partial void ConfigureDialogues(ModelBuilder builder);
+    partial void ConfigureBoards(ModelBuilder builder);
 
     private static void ConfigureNotifications(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HrcCommunity.Tests.Features;
+using HrcCommunity.Tests.Features.Boards;
 using HrcCommunity.Tests.Features.Dialogues;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -25,7 +26,7 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
     private static string[] FilledPagesFor(Persona persona) => persona switch
     {
         Persona.Practitioner => PublicPagesSignedIn,
-        Persona.Coordinator => DialoguesRoutes.CoordinatorPages,
+        Persona.Coordinator => [.. DialoguesRoutes.CoordinatorPages, .. BoardsRoutes.CoordinatorPages],
         _ => [],
     };
 

@@ -1,4 +1,5 @@
 using HrcCommunity.Tests.Features.Accounts;
+using HrcCommunity.Tests.Features.Boards;
 using HrcCommunity.Tests.Features.Content;
 using HrcCommunity.Tests.Features.Dialogues;
 using HrcCommunity.Tests.Features.Events;
@@ -35,6 +36,7 @@ public static class RouteCatalog
         .. EventsRoutes.All,
         .. DialoguesRoutes.All,
         .. NotificationsRoutes.All,
+        .. BoardsRoutes.All,
     ];
 
     /// <summary>

@@ -3,6 +3,7 @@ using HrcCommunity.Web.Components;
 using HrcCommunity.Web.Components.Layout;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Features.Dialogues;
+using HrcCommunity.Web.Features.Boards;
 using HrcCommunity.Web.Features.Events;
 using HrcCommunity.Web.Features.Knowledge;
 using HrcCommunity.Web.Features.Networks;
@@ -56,6 +57,7 @@ public static class WebApplicationExtensions
         app.MapPrivacyEndpoints();
         app.MapEventEndpoints();
         app.MapDialogueEndpoints();
+        app.MapBoardEndpoints();
         app.MapNotificationEndpoints();
         app.MapThemePreference();
         app.MapHub<LiveHub>("/hubs/live");

@@ -15,6 +15,14 @@ public sealed record AccountMessage(string UserId, string Status);
 
 public sealed record CorrectionMessage(long CorrectionId, string NetworkSlug, string Status);
 
+/// <summary>A board change: <see cref="Kind"/> is NoteAdded, NoteMoved, NoteEdited, NoteDeleted, Voted, Phase, Settings or Clusters.</summary>
+/// <param name="Note">The note as it is now; its text and author are null while it is private to its author.</param>
+/// <param name="Order">After a move: the note ids of the target column, in order.</param>
+/// <param name="Votes">After a dot: the note's total once votes are revealed, else null (and no note id).</param>
+public sealed record BoardMessage(string Kind, int? NoteId, BoardNoteMessage? Note, IReadOnlyList<int>? Order, int? Votes);
+
+public sealed record BoardNoteMessage(int Id, int ColumnId, int Position, string? Text, string Colour, string? AuthorName, int? ClusterId, int Version);
+
 public sealed record PresenceMessage(int Count, IReadOnlyList<PresenceMemberMessage> Joined, IReadOnlyList<string> LeftUserIds);
 
 public sealed record PresenceMemberMessage(string UserId, string DisplayName, string? City);
@@ -40,6 +48,7 @@ public interface ILiveClient
     Task PresenceChanged(LiveMessage<PresenceMessage> message);
 
     Task RoomChanged(LiveMessage<RoomChangeMessage> message);
+    Task BoardChanged(LiveMessage<BoardMessage> message);
 
     /// <summary>The account may no longer follow the topic; the connection has left it.</summary>
     Task TopicRevoked(string topic);

@@ -1,5 +1,6 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Boards;
 using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
@@ -60,6 +61,20 @@ public static class LiveStreamRegistrations
             c => new CorrectionMessage(c.CorrectionId, c.NetworkSlug, c.Status.ToString()),
             (client, message) => client.CorrectionChanged(message));
 
+        // A board's rule needs its workshop's registrations: BoardAccess reads them (cached briefly) from the database. It is
+        // resolved when a board topic is first judged, so containers without Domain (component tests) can still list the streams.
+        Add<BoardChanged, BoardMessage>(services, topic => BoardAccess.TryParseTopic(topic, out _),
+            sp => (actor, topic) => sp.GetRequiredService<BoardAccess>().MayFollow(actor, topic),
+            c => new BoardMessage(c.Kind.ToString(), c.NoteId, c.Note is { } n
+                ? new BoardNoteMessage(n.Id, n.ColumnId, n.Position, n.Text, n.Colour.ToString(), n.AuthorName, n.ClusterId, n.Version)
+                : null, c.Order, c.Votes),
+            (client, message) => client.BoardChanged(message));
+
+        Add<PresenceChanged, PresenceMessage>(services, topic => BoardAccess.TryParseTopic(topic, out _),
+            sp => (actor, topic) => sp.GetRequiredService<BoardAccess>().MayFollow(actor, topic),
+            c => new PresenceMessage(c.Count, c.Joined.Select(m => new PresenceMemberMessage(m.UserId, m.DisplayName, m.City)).ToList(), c.LeftUserIds),
+            (client, message) => client.PresenceChanged(message));
+
         services.AddSingleton<LiveStreams>();
         services.AddSingleton<LiveHubForwarding>();
         services.AddSingleton<LiveHubMembers>();
@@ -76,4 +91,13 @@ public static class LiveStreamRegistrations
         Func<TChange, TMessage> toMessage, Func<ILiveClient, LiveMessage<TMessage>, Task> send) =>
         services.AddSingleton<LiveStream>(new LiveStream<TChange, TMessage>(covers, (actor, topic) => ValueTask.FromResult(mayFollow(actor, topic)),
             toMessage, send));
+
+    /// <summary>A stream whose synchronous rule needs services: built when the streams are first listed, not at registration.</summary>
+    private static void Add<TChange, TMessage>(IServiceCollection services, Func<string, bool> covers,
+        Func<IServiceProvider, Func<Actor, string, bool>> mayFollow, Func<TChange, TMessage> toMessage, Func<ILiveClient, LiveMessage<TMessage>, Task> send) =>
+        services.AddSingleton<LiveStream>(sp =>
+        {
+            var rule = mayFollow(sp);
+            return new LiveStream<TChange, TMessage>(covers, (actor, topic) => ValueTask.FromResult(rule(actor, topic)), toMessage, send);
+        });
 }

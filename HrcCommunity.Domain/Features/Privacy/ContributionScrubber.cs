@@ -52,6 +52,12 @@ internal static class ContributionScrubber
             .SetProperty(q => q.HolderName, (string?)null)
             .SetProperty(q => q.State, q => q.State == QuestionState.Claimed ? QuestionState.New : q.State), ct);
         await db.QuestionNotes.Where(n => n.AuthorId == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.AuthorId, "").SetProperty(n => n.AuthorName, former), ct);
+        // Board notes are a workshop's shared record when the person keeps their contributions; otherwise they go, with
+        // the dots on them. Their own dots and templates go with the account (cascade).
+        if (keep)
+            await db.BoardNotes.Where(n => n.AuthorId == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.AuthorId, "").SetProperty(n => n.AuthorName, former), ct);
+        else
+            await db.BoardNotes.Where(n => n.AuthorId == id).ExecuteDeleteAsync(ct);
         await db.QuestionLog.Where(l => l.ActorId == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.ActorId, "").SetProperty(l => l.ActorName, former), ct);
 
         await db.ContentPages.Where(p => p.UpdatedById == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedById, (string?)null), ct);

@@ -66,6 +66,11 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
         var calendarFeeds = await db.CalendarFeedTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt)
             .Select(t => new { t.CreatedAt, t.RevokedAt }).ToListAsync(ct);
         var eventTimeZone = await db.EventTimeZonePreferences.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(ct);
+        var boardNotes = await db.BoardNotes.AsNoTracking().Where(n => n.AuthorId == userId)
+            .Join(db.Boards, n => n.BoardId, b => b.Id, (n, b) => new { Board = b.Title, n.Text, Colour = n.Colour.ToString(), n.CreatedAt })
+            .OrderBy(n => n.CreatedAt).ToListAsync(ct);
+        var boardDots = await db.BoardVotes.AsNoTracking().Where(v => v.UserId == userId)
+            .Join(db.BoardNotes, v => v.NoteId, n => n.Id, (v, n) => new { Note = n.Text, v.CastAt }).OrderBy(v => v.CastAt).ToListAsync(ct);
         var emails = await db.OutboxEmails.AsNoTracking().Where(e => e.To.ToUpper() == email).OrderBy(e => e.CreatedAt)
             .Select(e => new { e.Subject, e.Category, e.CreatedAt, e.SentAt }).ToListAsync(ct);
 
@@ -102,6 +107,7 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
             }),
             drafts,
             events = new { registrations = eventRegistrations, timePollAnswers, calendarFeeds, timeZone = eventTimeZone },
+            workshopBoards = new { notes = boardNotes, dots = boardDots },
             emailsSentToYou = emails,
         };
         return new PersonalData(json, files);

@@ -2,6 +2,7 @@ using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Boards;
 using HrcCommunity.Domain.Features.Drafts;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
@@ -67,6 +68,16 @@ public static class PersonalDataSeed
         });
         db.Drafts.Add(new Draft { UserId = user.Id, Key = $"practice:{marker}", Content = $"{{\"title\":\"{marker}-draft\"}}", SavedAt = now });
         db.Enqueue(database.Clock, email, $"Welcome {name}", $"Hello {name}, {marker}-welcome", "accounts/welcome");
+        var board = new Board { Title = $"{marker}-board", FacilitatorId = "", CreatedAt = now, Columns = [new BoardColumn { Title = "Ideas" }] };
+        db.Boards.Add(board);
+        await db.SaveChangesAsync();
+        var boardNote = new BoardNote
+        {
+            BoardId = board.Id, ColumnId = board.Columns[0].Id, Text = $"{marker}-board-note", AuthorId = user.Id, AuthorName = name, CreatedAt = now, Version = 1,
+        };
+        db.BoardNotes.Add(boardNote);
+        await db.SaveChangesAsync();
+        db.BoardVotes.Add(new BoardVote { BoardId = board.Id, NoteId = boardNote.Id, UserId = user.Id, CastAt = now });
         await db.SaveChangesAsync();
         return new SeededPerson(actor, email, name, marker, Password);
     }

@@ -39,6 +39,8 @@ public sealed class PrivacyExportTests
         Assert.Equal(1, root.GetProperty("practicesMarkedUseful").GetArrayLength());
         Assert.Contains("adamark-correction", root.GetProperty("networkCorrectionsProposed").ToString());
         Assert.Contains("adamark-knowledge title", root.GetProperty("knowledgeItemsWritten").ToString());
+        Assert.Contains("adamark-board-note", root.GetProperty("workshopBoards").GetProperty("notes").ToString());
+        Assert.Contains("adamark-board-note", root.GetProperty("workshopBoards").GetProperty("dots").ToString());
         Assert.Contains("adamark-draft", root.GetProperty("drafts").ToString());
         Assert.Contains("Welcome Ada Privacyperson", root.GetProperty("emailsSentToYou").ToString());
         var file = Assert.Single(zip.Entries, e => e.FullName.StartsWith("files/", StringComparison.Ordinal));

@@ -1,0 +1,24 @@
+using HrcCommunity.Tests.Infrastructure;
+
+namespace HrcCommunity.Tests.Features.Boards;
+
+public static class BoardsRoutes
+{
+    /// <summary>The seeded workshop's board (write phase), for the people registered for the workshop.</summary>
+    public const int WorkshopBoard = 1;
+
+    /// <summary>The seeded finished stand-alone board (discuss phase, clusters and dots), open to every approved member.</summary>
+    public const int FinishedBoard = 2;
+
+    public static readonly RouteExpectation[] All =
+    [
+        new("/boards", Access.Practitioner),
+        new("/boards/new", Access.Coordinator),
+        new($"/boards/{FinishedBoard}", Access.Practitioner),
+        new($"/boards/{FinishedBoard}/export.csv", Access.Practitioner),
+        new($"/boards/{FinishedBoard}/export.md", Access.Practitioner),
+    ];
+
+    /// <summary>Audited for accessibility as a Coordinator, who facilitates (the live board with every control on it).</summary>
+    public static readonly string[] CoordinatorPages = ["/boards", "/boards/new", $"/boards/{WorkshopBoard}", $"/boards/{FinishedBoard}"];
+}

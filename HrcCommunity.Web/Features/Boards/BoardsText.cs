@@ -1,0 +1,3 @@
+namespace HrcCommunity.Web.Features.Boards;
+
+public sealed class BoardsText;
