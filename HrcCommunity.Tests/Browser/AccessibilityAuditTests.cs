@@ -15,7 +15,7 @@ public sealed class AccessibilityAuditTests(BrowserHost host)
     public static TheoryData<string> PublicPages() => new(RouteCatalog.PublicPages.Distinct());
 
     /// <summary>Signed-in pages, audited as a Coordinator, who sees every part of them.</summary>
-    public static TheoryData<string> CoordinatorPages() => new(EventsRoutes.CoordinatorPages);
+    public static TheoryData<string> CoordinatorPages() => new(EventsRoutes.CoordinatorPages.Concat(Features.Notifications.NotificationsRoutes.SignedInPages));
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -15,6 +15,8 @@ public sealed record AccountMessage(string UserId, string Status);
 
 public sealed record CorrectionMessage(long CorrectionId, string NetworkSlug, string Status);
 
+public sealed record NotificationMessage(string Change, long? NotificationId);
+
 public sealed record PresenceMessage(int Count, IReadOnlyList<PresenceMemberMessage> Joined, IReadOnlyList<string> LeftUserIds);
 
 public sealed record PresenceMemberMessage(string UserId, string DisplayName);
@@ -31,6 +33,8 @@ public interface ILiveClient
     Task CorrectionChanged(LiveMessage<CorrectionMessage> message);
 
     Task PresenceChanged(LiveMessage<PresenceMessage> message);
+
+    Task NotificationChanged(LiveMessage<NotificationMessage> message);
 
     /// <summary>The account may no longer follow the topic; the connection has left it.</summary>
     Task TopicRevoked(string topic);

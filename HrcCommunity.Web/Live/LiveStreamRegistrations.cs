@@ -2,6 +2,7 @@ using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Live;
 
@@ -49,6 +50,12 @@ public static class LiveStreamRegistrations
             (actor, _) => actor.CanCoordinate,
             c => new CorrectionMessage(c.CorrectionId, c.NetworkSlug, c.Status.ToString()),
             (client, message) => client.CorrectionChanged(message));
+
+        Add<NotificationChanged, NotificationMessage>(services,
+            topic => topic.StartsWith(NotificationChanged.TopicOf(""), StringComparison.Ordinal),
+            (actor, topic) => actor.CanSeePractitionerLayer && topic == NotificationChanged.TopicOf(actor.UserId!),
+            c => new NotificationMessage(c.Change.ToString(), c.NotificationId),
+            (client, message) => client.NotificationChanged(message));
 
         services.AddSingleton<LiveStreams>();
         services.AddSingleton<LiveHubForwarding>();

@@ -11,7 +11,11 @@ public static class NotificationsRoutes
         new("/unsubscribe/not-a-real-token/one-click", Access.Public, AdmittedStatus: 302),
         new("/unsubscribe/not-a-real-token/one-click", Access.Public, "POST", AdmittedStatus: 404),
         new("/admin/outbox", Access.Admin),
+        new("/account/notifications/inbox", Access.Practitioner),
     ];
 
     public static readonly string[] PublicPages = ["/unsubscribe/not-a-real-token"];
+
+    /// <summary>Audited signed in, with the bell in the app bar.</summary>
+    public static readonly string[] SignedInPages = ["/account/notifications/inbox", "/account/notifications"];
 }
