@@ -22,8 +22,8 @@ public sealed partial class NotificationsFlowTests(BrowserHost host)
         var eventPath = new Uri(coordinator.Url).AbsolutePath;
         await coordinator.Context.CloseAsync();
 
-        var expert = await RegisterAsync(Persona.Expert, eventPath, "You are registered");
-        var practitioner = await RegisterAsync(Persona.Practitioner, eventPath, "waiting list");
+        var expert = await RegisterAsync(Persona.Expert, eventPath, "Register", "You are registered");
+        var practitioner = await RegisterAsync(Persona.Practitioner, eventPath, "Join the waiting list", "You are on the waiting list");
         await practitioner.GotoAsync("/account/notifications/inbox");
         await BrowserHost.WaitForInteractiveAsync(practitioner);
         var bell = practitioner.Locator("a.bell");
@@ -43,12 +43,12 @@ public sealed partial class NotificationsFlowTests(BrowserHost host)
         await practitioner.Context.CloseAsync();
     }
 
-    private async Task<IPage> RegisterAsync(Persona persona, string eventPath, string expected)
+    private async Task<IPage> RegisterAsync(Persona persona, string eventPath, string button, string expected)
     {
         var page = await host.NewPageAsAsync(persona);
         await page.GotoAsync(eventPath);
         await BrowserHost.WaitForInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(expected);
         return page;
     }

@@ -15,7 +15,7 @@ public sealed record AccountMessage(string UserId, string Status);
 
 public sealed record CorrectionMessage(long CorrectionId, string NetworkSlug, string Status);
 
-public sealed record NotificationMessage(string Change, long? NotificationId);
+public sealed record NotificationMessage(string Change, long? NotificationId, string? Text, string? Link);
 
 public sealed record PresenceMessage(int Count, IReadOnlyList<PresenceMemberMessage> Joined, IReadOnlyList<string> LeftUserIds);
 

@@ -54,7 +54,7 @@ public static class LiveStreamRegistrations
         Add<NotificationChanged, NotificationMessage>(services,
             topic => topic.StartsWith(NotificationChanged.TopicOf(""), StringComparison.Ordinal),
             (actor, topic) => actor.CanSeePractitionerLayer && topic == NotificationChanged.TopicOf(actor.UserId!),
-            c => new NotificationMessage(c.Change.ToString(), c.NotificationId),
+            c => new NotificationMessage(c.Change.ToString(), c.NotificationId, c.Item?.Text, c.Item?.Link),
             (client, message) => client.NotificationChanged(message));
 
         services.AddSingleton<LiveStreams>();

@@ -61,7 +61,9 @@ public sealed class NotificationPublisher(ILiveNotifier<NotificationChanged> not
         // The notifier only queues per subscriber, so this never waits on a slow bell.
         foreach (var notification in added)
             await notifier.PublishAsync(NotificationChanged.TopicOf(notification.UserId), null,
-                new NotificationChanged(notification.UserId, NotificationChange.Added, notification.Id));
+                new NotificationChanged(notification.UserId, NotificationChange.Added, notification.Id,
+                    new NotificationItem(notification.Id, notification.Kind, notification.Text, notification.Link,
+                        DateTime.SpecifyKind(notification.CreatedAt, DateTimeKind.Utc), IsRead: false)));
     }
 
     private void Forget(DbContext? context)

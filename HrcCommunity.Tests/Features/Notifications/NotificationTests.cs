@@ -34,7 +34,7 @@ public sealed class NotificationTests
         Assert.Equal($"/events/{id}", item.Link);
         Assert.Equal(1, await notifications.UnreadCountAsync(pia));
         var heard = Assert.Single(await bell.WaitForAsync(1));
-        Assert.Equal(new NotificationChanged(pia.UserId!, NotificationChange.Added, item.Id), heard);
+        Assert.Equal(new NotificationChanged(pia.UserId!, NotificationChange.Added, item.Id, item), heard);
         await using var db = database.CreateDbContext();
         Assert.Equal(1, await db.OutboxEmails.CountAsync(e => e.Subject == "Your registration: Advisory councils compared"));
     }
