@@ -43,8 +43,10 @@ public static class DomainServiceCollectionExtensions
         // A host registers its own; a bare container (a benchmark, a tool) counts as not Development: no demo accounts.
         services.TryAddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         services.AddSingleton<SearchIndexVersion>();
+        services.AddSingleton<NotificationPublisher>();
         services.AddDbContextFactory<HrcDbContext>((sp, options) =>
-            ConfigureSqlite(options, dataFolder.DatabasePath).AddInterceptors(sp.GetRequiredService<SearchIndexVersion>()));
+            ConfigureSqlite(options, dataFolder.DatabasePath).AddInterceptors(sp.GetRequiredService<SearchIndexVersion>(),
+                sp.GetRequiredService<NotificationPublisher>()));
         services.AddSingleton<DatabaseInitializer>();
 
         // Live updates: one notifier per event type; the seam a backplane would replace.
@@ -76,6 +78,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OutboxAdminService>();
         services.AddSingleton<DigestService>();
         services.AddTransient<WeeklyDigestJob>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<EventReminderService>();
+        services.AddTransient<EventReminderJob>();
 
         // Accounts
         services.AddSingleton<AccountApprovalService>();

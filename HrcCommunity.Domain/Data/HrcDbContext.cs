@@ -20,6 +20,7 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         base.OnModelCreating(builder);
         ConfigureAccounts(builder);
         ConfigureNotifications(builder);
+        ConfigureInAppNotifications(builder);
         ConfigureSearch(builder);
         ConfigureNetworkTags(builder);
         ConfigureContent(builder);

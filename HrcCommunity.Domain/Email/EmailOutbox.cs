@@ -13,7 +13,12 @@ public static class EmailOutbox
 
     /// <param name="unsubscribeUrl">For mail the person subscribed to: sent as the one-click List-Unsubscribe address.</param>
     public static void Enqueue(this HrcDbContext db, TimeProvider clock, string to, string subject, string textBody, string category,
-        string? unsubscribeUrl)
+        string? unsubscribeUrl) =>
+        db.Enqueue(clock, to, subject, textBody, htmlBody: null, category, unsubscribeUrl);
+
+    /// <param name="htmlBody">Sent beside the text body as multipart/alternative; both come from the same template.</param>
+    public static void Enqueue(this HrcDbContext db, TimeProvider clock, string to, string subject, string textBody, string? htmlBody,
+        string category, string? unsubscribeUrl)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.OutboxEmails.Add(new OutboxEmail
@@ -21,6 +26,7 @@ public static class EmailOutbox
             To = to,
             Subject = subject.Length > 200 ? subject[..200] : subject,
             TextBody = textBody,
+            HtmlBody = htmlBody,
             Category = category,
             UnsubscribeUrl = unsubscribeUrl,
             CreatedAt = now,

@@ -14,6 +14,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
     {
         recurringJobs.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             options.Value.DigestCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<EventReminderJob>(EventReminderJob.SweepJobId, job => job.SweepAsync(CancellationToken.None),
+            options.Value.ReminderSweepCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<PrivacyRetentionJob>(PrivacyRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             privacy.Value.RetentionCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;

@@ -10,6 +10,9 @@ public sealed class SchedulerOptions
     /// <summary>Standard 5-field cron, UTC, for the weekly digest: Mondays at 07:00.</summary>
     public string DigestCron { get; set; } = "0 7 * * 1";
 
+    /// <summary>How often the sweep sends event reminders a lost delayed job would have sent (UTC cron).</summary>
+    public string ReminderSweepCron { get; set; } = "*/5 * * * *";
+
     /// <summary>Hangfire's SQLite storage times out on locks under many workers: keep this at 1 or 2.</summary>
     public int WorkerCount { get; set; } = 2;
 

@@ -22,6 +22,7 @@ public sealed record CorrectionMessage(long CorrectionId, string NetworkSlug, st
 public sealed record BoardMessage(string Kind, int? NoteId, BoardNoteMessage? Note, IReadOnlyList<int>? Order, int? Votes);
 
 public sealed record BoardNoteMessage(int Id, int ColumnId, int Position, string? Text, string Colour, string? AuthorName, int? ClusterId, int Version);
+public sealed record NotificationMessage(string Change, long? NotificationId, string? Text, string? Link);
 
 public sealed record PresenceMessage(int Count, IReadOnlyList<PresenceMemberMessage> Joined, IReadOnlyList<string> LeftUserIds);
 
@@ -49,6 +50,7 @@ public interface ILiveClient
 
     Task RoomChanged(LiveMessage<RoomChangeMessage> message);
     Task BoardChanged(LiveMessage<BoardMessage> message);
+    Task NotificationChanged(LiveMessage<NotificationMessage> message);
 
     /// <summary>The account may no longer follow the topic; the connection has left it.</summary>
     Task TopicRevoked(string topic);

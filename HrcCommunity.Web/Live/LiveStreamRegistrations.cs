@@ -4,6 +4,7 @@ using HrcCommunity.Domain.Features.Boards;
 using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Live;
 
@@ -74,6 +75,11 @@ public static class LiveStreamRegistrations
             sp => (actor, topic) => sp.GetRequiredService<BoardAccess>().MayFollow(actor, topic),
             c => new PresenceMessage(c.Count, c.Joined.Select(m => new PresenceMemberMessage(m.UserId, m.DisplayName, m.City)).ToList(), c.LeftUserIds),
             (client, message) => client.PresenceChanged(message));
+        Add<NotificationChanged, NotificationMessage>(services,
+            topic => topic.StartsWith(NotificationChanged.TopicOf(""), StringComparison.Ordinal),
+            (actor, topic) => actor.CanSeePractitionerLayer && topic == NotificationChanged.TopicOf(actor.UserId!),
+            c => new NotificationMessage(c.Change.ToString(), c.NotificationId, c.Item?.Text, c.Item?.Link),
+            (client, message) => client.NotificationChanged(message));
 
         services.AddSingleton<LiveStreams>();
         services.AddSingleton<LiveHubForwarding>();

@@ -105,9 +105,11 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
             registration.Seat = await FreeSeatAsync(db, ev, ct);
             registration.Status = registration.Seat is null ? RegistrationStatus.Waitlisted : RegistrationStatus.Confirmed;
             registration.QueuedAt = clock.GetUtcNow().UtcDateTime;
-            await EmailUserAsync(db, registration.UserId, $"Your registration: {ev.Title}", registration.Seat is null
+            var decision = registration.Seat is null
                 ? $"The organiser accepted your request for \"{ev.Title}\". It is full for now: you are on the waiting list and get the next free seat."
-                : $"The organiser accepted your request: you have a seat at \"{ev.Title}\".", ev.Id, ct);
+                : $"The organiser accepted your request: you have a seat at \"{ev.Title}\".";
+            await db.NotifyAsync(clock, new Notice(registration.UserId, NotificationKind.Registration, decision, $"/events/{ev.Id}"),
+                new NoticeEmail($"Your registration: {ev.Title}", $"{decision}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -151,10 +153,9 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Confirmed).SetProperty(r => r.Seat, seat), ct);
             if (promoted == 1)
             {
-                var to = await db.Users.Where(u => u.Id == next.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-                if (to is not null)
-                    db.Enqueue(clock, to, $"You have a seat: {ev.Title}",
-                        $"A seat became free at \"{ev.Title}\" and it is yours: you were next on the waiting list.\n\n{email.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", "events");
+                var text = $"A seat became free at \"{ev.Title}\" and it is yours: you were next on the waiting list.";
+                await db.NotifyAsync(clock, new Notice(next.UserId, NotificationKind.Registration, text, $"/events/{ev.Id}"),
+                    new NoticeEmail($"You have a seat: {ev.Title}", $"{text}\n\n{email.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
             }
         }
     }

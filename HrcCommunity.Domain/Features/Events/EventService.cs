@@ -33,7 +33,8 @@ public sealed record EventView(
 }
 
 /// <summary>Scheduling: who sees which events (the two layers), and Coordinators creating, changing and cancelling them.</summary>
-public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, IOptions<EmailOptions> email)
+public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, IOptions<EmailOptions> email,
+    EventReminderService reminders)
 {
     public const int MaxOccurrences = 52;
     public const int MaxInvitedCities = 50;
@@ -100,8 +101,13 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var first = await AddAsync(db, actor, edit, ct);
         await db.SaveChangesAsync(ct);
+        foreach (var created in db.ChangeTracker.Entries<CommunityEvent>().Select(e => e.Entity.Id).ToList())
+            await reminders.ScheduleAsync(created, ct);
         return first.Id;
     }
+
+    /// <summary>For an event written by another service (a poll's chosen time), once its save is committed.</summary>
+    internal Task ScheduleRemindersAsync(int eventId, CancellationToken ct) => reminders.ScheduleAsync(eventId, ct);
 
     /// <summary>Adds the event (or series) to the caller's context, to be saved with whatever else the caller writes.</summary>
     internal async Task<CommunityEvent> AddAsync(HrcDbContext db, Actor actor, EventEdit edit, CancellationToken ct)
@@ -167,6 +173,8 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
             $"The event \"{ev.Title}\" has a new time: {EventTimes.Describe(ev.StartsAtUtc, ev.EndsAtUtc, EventTimes.FindOrUtc(ev.TimeZone))}.", ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // The jobs for the old time stay queued and do nothing: each carries the start it was scheduled for.
+        if (moved) await reminders.ScheduleAsync(id, ct);
     }
 
     /// <summary>Cancels one occurrence, or it and every later occurrence of its series. Nothing is deleted: calendars need the cancellation.</summary>

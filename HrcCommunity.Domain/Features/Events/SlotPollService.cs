@@ -144,6 +144,7 @@ public sealed class SlotPollService(IDbContextFactory<HrcDbContext> dbFactory, T
                 $"Thank you for answering. \"{poll.Title}\" will take place on {when}.\nRegister here: {email.Value.PublicBaseUrl.TrimEnd('/')}/events/{eventId}\n", "events");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await events.ScheduleRemindersAsync(eventId, ct);
         return eventId;
     }
 

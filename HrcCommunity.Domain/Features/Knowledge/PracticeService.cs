@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
@@ -166,9 +167,9 @@ public sealed class PracticeService(
             practice.PublishedAt ??= now;
             await IndexAsync(db, practice, clock, ct);
         }
-        var submitterEmail = await db.Users.Where(u => u.Id == practice.SubmitterId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-        if (!string.IsNullOrEmpty(submitterEmail))
-            db.Enqueue(clock, submitterEmail, DecisionSubject(practice), DecisionBody(practice), "practice-review");
+        await db.NotifyAsync(clock, new Notice(practice.SubmitterId, NotificationKind.PracticeReview, DecisionSubject(practice),
+                target == PracticeStatus.Published ? $"/practices/{practice.Slug}" : "/practices/mine"),
+            new NoticeEmail(DecisionSubject(practice), DecisionBody(practice), null, "practice-review"), ct);
         await SaveAsync(db, ct);
         await PublishLiveAsync(actor, practice);
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
@@ -16,12 +15,8 @@ namespace HrcCommunity.Domain.Features.Notifications;
 public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, IOptions<EmailOptions> email,
     UnsubscribeLinks unsubscribe)
 {
-    private static readonly Dictionary<string, string> KindHeadings = new()
-    {
-        ["knowledge"] = "Knowledge Centre", ["practice"] = "Best practices", ["news"] = "News and trends",
-        ["answer"] = "Published answers", ["network"] = "City networks directory", ["link"] = "Useful links",
-        ["page"] = "Site pages", ["member"] = "Members",
-    };
+    /// <summary>The order areas appear in; the headings are EmailTemplates' "DigestArea_{kind}".</summary>
+    private static readonly string[] Areas = ["knowledge", "practice", "answer", "news", "network", "link", "page", "member"];
 
     public async Task<bool> GetOptInAsync(Actor actor, CancellationToken ct = default)
     {
@@ -46,7 +41,7 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
 
         var entries = await db.SearchEntries.AsNoTracking()
             .Where(e => e.UpdatedAt > start && e.UpdatedAt <= periodEnd)
-            .OrderBy(e => e.Kind).ThenBy(e => e.Title)
+            .OrderByDescending(e => e.UpdatedAt).ThenBy(e => e.Title)
             .Select(e => new { e.Kind, e.Key, e.Layer, e.Title, e.Url })
             .ToListAsync(ct);
         // The pages' Practitioner rule: approved AND holding one of the roles. An approved account without a role reads
@@ -62,11 +57,12 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
         var practitionerItems = entries.DistinctBy(e => (e.Kind, e.Key)).Select(e => (e.Kind, e.Title, e.Url)).ToList();
         if (practitionerItems.Count == 0 || readers.Count == 0) return 0;
 
-        var body = Compose(practitionerItems, start, periodEnd);
         foreach (var reader in readers)
-            db.Enqueue(clock, reader.Email!, $"This week in the Human Rights Cities Network ({periodEnd:d MMM yyyy})",
-                $"Hello {reader.DisplayName},\n\n{body}Stop it with one click: {unsubscribe.PageUrlFor(reader.Id)}\n", "digests/weekly",
-                unsubscribe.OneClickUrlFor(reader.Id));
+        {
+            var body = Compose(reader.DisplayName, practitionerItems, start, periodEnd, unsubscribe.PageUrlFor(reader.Id));
+            db.Enqueue(clock, reader.Email!, EmailTemplates.Text("DigestSubject", periodEnd.ToString("d MMM yyyy")), body.PlainText, body.Html,
+                "digests/weekly", unsubscribe.OneClickUrlFor(reader.Id));
+        }
         db.DigestRuns.Add(new DigestRun { PeriodEnd = periodEnd, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = readers.Count });
         try
         {
@@ -80,16 +76,19 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
         return readers.Count;
     }
 
-    private string Compose(IReadOnlyList<(string Kind, string Title, string Url)> items, DateTime start, DateTime end)
+    /// <summary>Grouped by area in a fixed order, each area newest first (the items come newest first).</summary>
+    private EmailBody Compose(string name, IReadOnlyList<(string Kind, string Title, string Url)> items, DateTime start, DateTime end, string unsubscribeUrl)
     {
-        var text = new StringBuilder($"Here is what was published or updated between {start:d MMM} and {end:d MMM yyyy}.\n");
-        foreach (var group in items.GroupBy(i => i.Kind))
+        var baseUrl = email.Value.PublicBaseUrl.TrimEnd('/');
+        var body = new EmailBody().Paragraph(EmailTemplates.Text("Greeting", name))
+            .Paragraph(EmailTemplates.Text("DigestIntro", start.ToString("d MMM"), end.ToString("d MMM yyyy")));
+        foreach (var group in items.GroupBy(i => i.Kind).OrderBy(g => Areas.Contains(g.Key) ? Array.IndexOf(Areas, g.Key) : Areas.Length))
         {
-            text.Append('\n').AppendLine(KindHeadings.GetValueOrDefault(group.Key, group.Key));
-            foreach (var item in group) text.Append("- ").Append(item.Title).Append(": ").Append(email.Value.PublicBaseUrl.TrimEnd('/')).AppendLine(item.Url);
+            var heading = Areas.Contains(group.Key) ? EmailTemplates.Text($"DigestArea_{group.Key}") : group.Key;
+            body.Section(heading, group.Select(i => (i.Title, baseUrl + i.Url)));
         }
-        text.Append("\nYou receive this because you asked for the weekly digest. Change it at ")
-            .Append(email.Value.PublicBaseUrl.TrimEnd('/')).AppendLine("/account/notifications");
-        return text.ToString();
+        return body.Paragraph(EmailTemplates.Text("DigestWhy"))
+            .Link(EmailTemplates.Text("PreferencesLink"), $"{baseUrl}{NotificationLinks.Preferences}")
+            .Link(EmailTemplates.Text("DigestStop"), unsubscribeUrl);
     }
 }

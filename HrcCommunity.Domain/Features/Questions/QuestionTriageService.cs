@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
@@ -81,6 +82,7 @@ public sealed class QuestionTriageService(
             QuestionRules.Next(current.State, QuestionAction.Claim);
         }
         db.QuestionLog.Add(QuestionLog.Entry(id, QuestionAction.Claim, QuestionState.New, QuestionState.Claimed, actor.UserId!, actor.DisplayName, "", now));
+        await NotifyOfStateAsync(db, actor, await db.Questions.AsNoTracking().FirstAsync(q => q.Id == id, ct), ct);
         await db.SaveChangesAsync(ct);
         var statusTokenHash = await db.Questions.Where(q => q.Id == id).Select(q => q.StatusTokenHash).FirstAsync(ct);
         await tx.CommitAsync(ct);
@@ -221,8 +223,24 @@ public sealed class QuestionTriageService(
         q.State = to;
         q.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         q.Log.Add(QuestionLog.Entry(q.Id, action, from, to, actor.UserId!, actor.DisplayName, detail, q.UpdatedAt));
+        await NotifyOfStateAsync(db, actor, q, ct);
         await SaveAsync(db, ct);
         await PublishAsync(actor, q.StatusTokenHash, new QuestionChanged(id, to, action, q.HolderId, q.HolderName));
+    }
+
+    /// <summary>
+    /// The bell lines a state change owes, saved with it: the asker when they asked signed in (their emails about the
+    /// question are sent regardless, so the bell never doubles them), and the expert holding it when someone else acted.
+    /// </summary>
+    private async Task NotifyOfStateAsync(HrcDbContext db, Actor actor, Question q, CancellationToken ct)
+    {
+        var state = EmailTemplates.Text($"QuestionState{q.State}");
+        if (q.AskerUserId is { } asker && asker != actor.UserId)
+            await db.NotifyAsync(clock, new Notice(asker, NotificationKind.QuestionState, EmailTemplates.Text("QuestionStateAsker", q.Title, state),
+                q.State == QuestionState.Published && q.Slug is not null ? $"/answers/{q.Slug}" : NotificationLinks.Inbox), null, ct);
+        if (q.HolderId is { } holder && holder != actor.UserId)
+            await db.NotifyAsync(clock, new Notice(holder, NotificationKind.QuestionState,
+                EmailTemplates.Text("QuestionStateHolder", actor.DisplayName, q.Title, state), $"/experts/questions/{q.Id}"), null, ct);
     }
 
     internal async Task PublishAsync(Actor actor, string statusTokenHash, QuestionChanged changed)

@@ -43,4 +43,32 @@ public sealed class DigestServiceTests
         Assert.DoesNotContain(silent.DisplayName, email.TextBody);
         Assert.Contains(reader.DisplayName, email.TextBody);
     }
+
+    [Fact]
+    public async Task WeeklyDigest_GroupsByArea_NewestFirst_InTheTextAndTheHtmlBody()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var reader = await database.CreateUserAsync("Digest Reader", Roles.Practitioner);
+        await database.Get<DigestService>().SetOptInAsync(reader, true);
+        database.Clock.Advance(TimeSpan.FromDays(30));
+        foreach (var (kind, key, title) in new[] { ("news", "older-news", "Older news"), ("knowledge", "guide", "A guide"), ("news", "newer-news", "Newer <news>") })
+        {
+            database.Clock.Advance(TimeSpan.FromHours(1));
+            await using var db = database.CreateDbContext();
+            await db.IndexAsync(new SearchDocument(kind, key, $"/{kind}/{key}", title, "", "", []), database.Clock);
+            await db.SaveChangesAsync();
+        }
+
+        await database.Get<DigestService>().SendWeeklyAsync(database.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+
+        await using var check = database.CreateDbContext();
+        var email = await check.OutboxEmails.SingleAsync(e => e.Category == "digests/weekly");
+        var text = email.TextBody;
+        Assert.True(text.IndexOf("Knowledge Centre") < text.IndexOf("A guide"));
+        Assert.True(text.IndexOf("A guide") < text.IndexOf("News and trends"));
+        Assert.True(text.IndexOf("News and trends") < text.IndexOf("Newer <news>"));
+        Assert.True(text.IndexOf("Newer <news>") < text.IndexOf("Older news"));
+        Assert.Contains("<h2 style=\"font-size:1.1em\">News and trends</h2>", email.HtmlBody);
+        Assert.Contains(">Newer &lt;news&gt;</a>", email.HtmlBody);
+    }
 }

@@ -11,6 +11,7 @@ public static class NotificationsRoutes
         new("/unsubscribe/not-a-real-token/one-click", Access.Public, AdmittedStatus: 302),
         new("/unsubscribe/not-a-real-token/one-click", Access.Public, "POST", AdmittedStatus: 404),
         new("/admin/outbox", Access.Admin),
+        new("/account/notifications/inbox", Access.Practitioner),
     ];
 
     public static readonly string[] PublicPages = ["/unsubscribe/not-a-real-token"];
