@@ -1,28 +1,27 @@
 using System.Text.RegularExpressions;
-using HrcCommunity.Tests.Features.Dialogues;
+using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace HrcCommunity.Tests.Browser;
 
-/// <summary>The live room in two browsers: a practitioner who just registered, and the Coordinator who moderates.</summary>
+/// <summary>The live room in two browsers: a practitioner with a seat, and the Coordinator who moderates.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DialogueRoomFlowTests(BrowserHost host)
 {
     [Fact]
     public async Task RegisteredPractitioner_PostsAndRaisesAHand_TheModeratorSeesBothLive_AndGivesTheFloor()
     {
-        var roomPath = $"/events/{DialoguesRoutes.RoomWithoutPersonas}/room";
+        // The seeded workshop, where the demo practitioner holds a seat (the demo board's notes are hers).
+        var roomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
         var moderator = await host.NewPageAsAsync(Persona.Coordinator);
         await moderator.GotoAsync(roomPath);
         await BrowserHost.WaitForInteractiveAsync(moderator);
 
         var practitioner = await host.NewPageAsAsync(Persona.Practitioner);
-        await practitioner.GotoAsync($"/events/{DialoguesRoutes.RoomWithoutPersonas}");
+        await practitioner.GotoAsync($"/events/{EventsRoutes.PractitionersOnlyEvent}");
         await BrowserHost.WaitForInteractiveAsync(practitioner);
-        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
-        await Expect(practitioner.GetByRole(AriaRole.Status)).ToContainTextAsync("You are registered");
         await practitioner.GetByRole(AriaRole.Link, new() { Name = "Enter the live room" }).ClickAsync();
         await practitioner.WaitForURLAsync(url => url.EndsWith(roomPath, StringComparison.Ordinal));
         await BrowserHost.WaitForInteractiveAsync(practitioner);

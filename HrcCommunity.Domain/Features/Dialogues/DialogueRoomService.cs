@@ -3,9 +3,12 @@ using System.Globalization;
 using System.Text;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Live;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HrcCommunity.Domain.Features.Dialogues;
 
@@ -28,7 +31,8 @@ public sealed class DialogueRoomService(
     IDbContextFactory<HrcDbContext> dbFactory,
     DialogueAccess access,
     ILiveNotifier<RoomChange> notifier,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOptions<EmailOptions> email)
 {
     public const int PageSize = 50;
     public const int FloodLimit = 8;
@@ -97,26 +101,57 @@ public sealed class DialogueRoomService(
                 throw new RateLimitedException(string.Format(CultureInfo.InvariantCulture,
                     "You are sending messages very fast: at most {0} in {1} seconds. Wait a moment and send again; your text is still there.",
                     FloodLimit, FloodWindow.TotalSeconds));
+            string? repliedToAuthor = null;
             if (parentId is { } replyTo)
             {
                 var parent = await db.DialogueMessages.AsNoTracking().Where(m => m.Id == replyTo && m.EventId == eventId)
-                    .Select(m => new { m.Id, m.ParentId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The message you reply to");
+                    .Select(m => new { m.Id, m.ParentId, m.AuthorId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The message you reply to");
                 parentId = parent.ParentId ?? parent.Id;
+                repliedToAuthor = parent.AuthorId;
             }
             var author = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.City }).FirstAsync(ct);
             var members = await access.MembersAsync(eventId, ct);
-            var names = await db.Users.AsNoTracking().Where(u => members.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync(ct);
+            var people = await db.Users.AsNoTracking().Where(u => members.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+            var mentions = RoomText.FindMentions(text, people.Select(p => p.DisplayName));
             var row = new DialogueMessage
             {
                 EventId = eventId, ParentId = parentId, AuthorId = actor.UserId!, AuthorName = author.DisplayName, AuthorCity = author.City,
-                Text = text, Mentions = string.Join('\n', RoomText.FindMentions(text, names)), ClientMessageId = clientMessageId, SentAt = now,
+                Text = text, Mentions = string.Join('\n', mentions), ClientMessageId = clientMessageId, SentAt = now,
             };
             db.DialogueMessages.Add(row);
+            var mentioned = people.Where(p => p.Id != actor.UserId && mentions.Contains(p.DisplayName, StringComparer.OrdinalIgnoreCase))
+                .Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            await NotifyAsync(db, eventId, author.DisplayName, text, mentioned, repliedToAuthor, actor.UserId!, ct);
             await db.SaveChangesAsync(ct);
             var message = ToMessage(row, NoCounts);
             await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, new MessagePosted(message));
             return message;
         });
+    }
+
+    /// <summary>
+    /// Tells the people named in a message, and the author of the message it answers, in the same save as the message:
+    /// a mention is worth an email by default, a reply only the bell (each person's channels decide).
+    /// </summary>
+    private async Task NotifyAsync(HrcDbContext db, int eventId, string authorName, string text, IReadOnlySet<string> mentioned,
+        string? repliedToAuthor, string authorId, CancellationToken ct)
+    {
+        if (mentioned.Count == 0 && (repliedToAuthor is null || repliedToAuthor == authorId)) return;
+        var title = await db.CommunityEvents.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).FirstAsync(ct);
+        var link = $"/events/{eventId}/room";
+        var excerpt = text.Length > 200 ? text[..199] + "…" : text;
+        foreach (var userId in mentioned)
+        {
+            var line = $"{authorName} mentioned you in the room of {title}";
+            await db.NotifyAsync(clock, new Notice(userId, NotificationKind.RoomMention, line, link),
+                new NoticeEmail(line, $"{line}:\n\n{excerpt}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}{link}\n", null, "events"), ct);
+        }
+        if (repliedToAuthor is not null && repliedToAuthor != authorId && !mentioned.Contains(repliedToAuthor))
+        {
+            var line = $"{authorName} replied to you in the room of {title}";
+            await db.NotifyAsync(clock, new Notice(repliedToAuthor, NotificationKind.RoomReply, line, link),
+                new NoticeEmail(line, $"{line}:\n\n{excerpt}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}{link}\n", null, "events"), ct);
+        }
     }
 
     /// <summary>Adds or takes back the person's reaction. Adding one that is already there (a second tab) changes nothing.</summary>

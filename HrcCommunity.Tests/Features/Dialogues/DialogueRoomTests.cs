@@ -1,12 +1,15 @@
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Events;
+using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Live;
 using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HrcCommunity.Tests.Features.Dialogues;
 
@@ -82,6 +85,33 @@ public sealed class DialogueRoomTests
         var live = Assert.Single(received);
         Assert.Equal((subscription.StartSeq + 1, room.Ada.UserId), (live.Seq, live.ActorId));
         Assert.Equal(message.Id, Assert.IsType<MessagePosted>(live.Change).Message.Id);
+    }
+
+    [Fact]
+    public async Task Mentions_AndReplies_NotifyTheirPeople_InTheSaveOfTheMessage_ButNeverTheAuthor()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(db);
+        var service = db.Get<DialogueRoomService>();
+        var notifications = db.Get<NotificationService>();
+
+        var question = await service.PostAsync(room.Bruno, room.EventId, "Who has data on rent arrears?");
+        await service.PostAsync(room.Ada, room.EventId, "We do, and @Bruno Berg should see the Lund figures too. @Ada Lind", parentId: question.Id);
+
+        var told = Assert.Single(await notifications.ListAsync(room.Bruno), n => n.Kind is NotificationKind.RoomMention or NotificationKind.RoomReply);
+        Assert.Equal(NotificationKind.RoomMention, told.Kind);
+        Assert.Equal($"/events/{room.EventId}/room", told.Link);
+        Assert.DoesNotContain(await notifications.ListAsync(room.Ada), n => n.Kind is NotificationKind.RoomMention or NotificationKind.RoomReply);
+        await using (var context = db.CreateDbContext())
+            Assert.Equal(1, await context.OutboxEmails.CountAsync(e => e.Subject.Contains("mentioned you")));
+
+        await service.PostAsync(room.Bruno, room.EventId, "Thank you!", parentId: question.Id);
+        await service.PostAsync(room.Organiser, room.EventId, "Adding the city's own study.", parentId: question.Id);
+
+        var reply = Assert.Single(await notifications.ListAsync(room.Bruno), n => n.Kind == NotificationKind.RoomReply);
+        Assert.Contains("replied to you", reply.Text);
+        await using (var context = db.CreateDbContext())
+            Assert.Equal(0, await context.OutboxEmails.CountAsync(e => e.Subject.Contains("replied to you")));
     }
 
     [Fact]
@@ -297,5 +327,6 @@ public sealed class DialogueRoomTests
     }
 
     private static DialogueRoomService NewService(SqliteDatabase db) =>
-        new(db.Get<IDbContextFactory<HrcDbContext>>(), db.Get<DialogueAccess>(), db.Get<ILiveNotifier<RoomChange>>(), db.Clock);
+        new(db.Get<IDbContextFactory<HrcDbContext>>(), db.Get<DialogueAccess>(), db.Get<ILiveNotifier<RoomChange>>(), db.Clock,
+            db.Get<IOptions<EmailOptions>>());
 }

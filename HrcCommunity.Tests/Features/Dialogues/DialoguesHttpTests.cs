@@ -44,10 +44,11 @@ public sealed class DialoguesHttpTests(AppHost app)
         var email = await app.CreatePractitionerAsync("Rita Registers", "Room-Password-2026");
         var client = app.NewClient();
         await AppHost.SignInAsync(client, email, "Room-Password-2026");
-        var path = $"/events/{DialoguesRoutes.RoomWithoutPersonas}/room";
+        // The seeded workshop takes registrations without approval.
+        var path = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).StatusCode);
 
-        await app.Services.GetRequiredService<EventRegistrationService>().RegisterAsync(await ActorAsync(email), DialoguesRoutes.RoomWithoutPersonas, AccessNeeds.None);
+        await app.Services.GetRequiredService<EventRegistrationService>().RegisterAsync(await ActorAsync(email), EventsRoutes.PractitionersOnlyEvent, AccessNeeds.None);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
     }

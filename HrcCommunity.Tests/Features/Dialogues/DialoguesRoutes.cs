@@ -6,11 +6,11 @@ namespace HrcCommunity.Tests.Features.Dialogues;
 public static class DialoguesRoutes
 {
     /// <summary>
-    /// The seeded workshop nobody is registered for: its room admits its organiser (the demo Coordinator) and every
-    /// Coordinator, and no practitioner or expert. The room of the seeded dialogue, where the demo practitioner is
-    /// registered, is checked in DialoguesHttpTests.
+    /// The first seeded monthly exchange of views, which nobody has registered for (the demo practitioner holds seats at
+    /// the dialogue and at the workshop, for its board): its room admits its organiser (the demo Coordinator) and every
+    /// Coordinator, and no practitioner or expert. The room of the seeded dialogue is checked in DialoguesHttpTests.
     /// </summary>
-    public const int RoomWithoutPersonas = EventsRoutes.PractitionersOnlyEvent;
+    public const int RoomWithoutPersonas = 3;
 
     public static readonly RouteExpectation[] All =
     [
