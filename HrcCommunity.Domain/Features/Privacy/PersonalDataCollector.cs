@@ -66,6 +66,7 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
         var calendarFeeds = await db.CalendarFeedTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt)
             .Select(t => new { t.CreatedAt, t.RevokedAt }).ToListAsync(ct);
         var eventTimeZone = await db.EventTimeZonePreferences.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(ct);
+        var dialogueRooms = await RoomPersonalData.CollectAsync(db, userId, ct);
         var emails = await db.OutboxEmails.AsNoTracking().Where(e => e.To.ToUpper() == email).OrderBy(e => e.CreatedAt)
             .Select(e => new { e.Subject, e.Category, e.CreatedAt, e.SentAt }).ToListAsync(ct);
 
@@ -102,6 +103,7 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
             }),
             drafts,
             events = new { registrations = eventRegistrations, timePollAnswers, calendarFeeds, timeZone = eventTimeZone },
+            dialogueRooms,
             emailsSentToYou = emails,
         };
         return new PersonalData(json, files);
