@@ -73,7 +73,17 @@ public static class PersonalDataSeed
         db.Enqueue(database.Clock, email, $"Welcome {name}", $"Hello {name}, {marker}-welcome", "accounts/welcome");
         await db.SaveChangesAsync();
         await SeedRoomAsync(database, actor, name, marker);
+        await SeedOrganisedAsync(database, actor, name, marker);
         return new SeededPerson(actor, email, name, marker, Password);
+    }
+
+    /// <summary>An event and a time poll the person organised, as a Coordinator would.</summary>
+    private static async Task SeedOrganisedAsync(SqliteDatabase database, Actor person, string name, string marker)
+    {
+        var organiser = new Actor(person.UserId, name, new HashSet<string> { Roles.Coordinator }, true);
+        await database.Get<EventService>().CreateAsync(organiser, EventsTestData.Edit($"{marker}-organised"));
+        await database.Get<SlotPollService>().CreateAsync(organiser, new PollEdit($"{marker}-poll", EventKind.ExchangeOfViews, "Europe/Vienna", null, [],
+            [new(new DateTime(2026, 12, 1, 10, 0, 0), new DateTime(2026, 12, 1, 11, 0, 0)), new(new DateTime(2026, 12, 2, 10, 0, 0), new DateTime(2026, 12, 2, 11, 0, 0))]));
     }
 
     /// <summary>
