@@ -25,11 +25,58 @@ public sealed class DialoguesHubTests(BrowserHost host)
         setTimeout(() => process.exit(0), 30000);
         """;
 
+    // Posts, retries with the same client id, is refused an over-long message, then posts once more on the same connection.
+    private const string PostScript = """
+        const signalR = require('@microsoft/signalr');
+        const connection = new signalR.HubConnectionBuilder()
+            .withUrl(process.env.HUB_URL, { headers: { Cookie: process.env.COOKIE || '' }, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+            .configureLogging(signalR.LogLevel.None)
+            .build();
+        const topic = process.env.TOPIC, text = process.env.TEXT, clientId = process.env.CLIENT_ID;
+        connection.start()
+            .then(() => connection.invoke('Post', topic, text, clientId))
+            .then(id => { console.log('POSTED ' + id); return connection.invoke('Post', topic, text, clientId); })
+            .then(id => { console.log('RETRIED ' + id); return connection.invoke('Post', topic, 'x'.repeat(2001), clientId + '-long'); })
+            .then(() => console.log('ACCEPTED LONG'), e => console.log('REFUSED ' + e.message))
+            .then(() => connection.invoke('Post', topic, text + ' (after)', clientId + '-after'))
+            .then(id => console.log('AFTER ' + id))
+            .catch(e => console.log('FAILED ' + e.message))
+            .finally(() => process.exit(0));
+        setTimeout(() => process.exit(0), 30000);
+        """;
+
+    [Fact]
+    public async Task HubPost_ReturnsTheMessageId_ARetryReturnsTheSameOne_AndAnotherClientReceivesItOnce_WhileRefusalsAreHubErrors()
+    {
+        var topic = $"room:{EventsRoutes.PublicEvent}";
+        using var listener = await StartClientAsync(ClientScript, await CookieAsync(Persona.Coordinator), topic);
+        await listener.WaitForLineAsync(l => l == "JOINED");
+        var text = $"From the meeting-room screen {Guid.NewGuid():N}";
+        var clientId = Guid.NewGuid().ToString("N");
+
+        using var poster = await StartClientAsync(PostScript, await CookieAsync(Persona.Practitioner), topic, ("TEXT", text), ("CLIENT_ID", clientId));
+
+        var id = (await poster.WaitForLineAsync(l => l.StartsWith("POSTED ", StringComparison.Ordinal)))["POSTED ".Length..];
+        Assert.Equal($"RETRIED {id}", await poster.WaitForLineAsync(l => l.StartsWith("RETRIED ", StringComparison.Ordinal)));
+        Assert.Contains("The message must be at most", await poster.WaitForLineAsync(l => l.StartsWith("REFUSED ", StringComparison.Ordinal)));
+        await poster.WaitForLineAsync(l => l.StartsWith("AFTER ", StringComparison.Ordinal));
+        var posted = await listener.WaitForLineAsync(l => l.Contains("\"kind\":\"messagePosted\"") && l.Contains($"\"text\":\"{text}\""));
+        Assert.Contains($"\"id\":{id},", posted);
+        Assert.Contains($"\"clientMessageId\":\"{clientId}\"", posted);
+        Assert.Contains("\"authorName\":\"Pia Practitioner\"", posted);
+        // The room's changes arrive in order: once the later message is here, a copy of the first would be too.
+        await listener.WaitForLineAsync(l => l.Contains($"{text} (after)"));
+        Assert.False(listener.HasLine(l => l != posted && l.Contains($"\"text\":\"{text}\"")));
+
+        using var outsider = await StartClientAsync(PostScript, await CookieAsync(Persona.Expert), topic, ("TEXT", text), ("CLIENT_ID", clientId));
+        Assert.Contains("not allowed to post in this room", await outsider.WaitForLineAsync(l => l.StartsWith("FAILED ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task HubClient_OfARegisteredPractitioner_ReceivesMessagesAndAnonymousQuestionsWithoutTheirAuthor_AndAnExpertIsRefused()
     {
         var topic = $"room:{EventsRoutes.PublicEvent}";
-        using var listener = await StartClientAsync(await CookieAsync(Persona.Practitioner), topic);
+        using var listener = await StartClientAsync(ClientScript, await CookieAsync(Persona.Practitioner), topic);
         await listener.WaitForLineAsync(l => l == "JOINED");
 
         var moderator = await host.NewPageAsAsync(Persona.Coordinator);
@@ -54,7 +101,7 @@ public sealed class DialoguesHubTests(BrowserHost host)
         Assert.Contains("\"authorName\":null", asked);
         Assert.DoesNotContain("Carla", asked);
 
-        using var refused = await StartClientAsync(await CookieAsync(Persona.Expert), topic);
+        using var refused = await StartClientAsync(ClientScript, await CookieAsync(Persona.Expert), topic);
         Assert.Contains("may not follow", await refused.WaitForLineAsync(l => l.StartsWith("REFUSED ", StringComparison.Ordinal)));
         await moderator.Context.CloseAsync();
     }
@@ -67,15 +114,16 @@ public sealed class DialoguesHubTests(BrowserHost host)
         return cookies.GetCookieHeader(new Uri(host.BaseUrl));
     }
 
-    private async Task<QuestionsHubTests.NodeClient> StartClientAsync(string cookie, string topic)
+    private async Task<QuestionsHubTests.NodeClient> StartClientAsync(string code, string cookie, string topic, params (string Name, string Value)[] environment)
     {
         var script = Path.Combine(RepoPaths.NewTempFolder("hub"), "client.js");
-        await File.WriteAllTextAsync(script, ClientScript);
+        await File.WriteAllTextAsync(script, code);
         var start = new ProcessStartInfo("node", script) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["NODE_PATH"] = RepoPaths.NodeModules;
         start.Environment["HUB_URL"] = host.BaseUrl + "/hubs/live";
         start.Environment["COOKIE"] = cookie;
         start.Environment["TOPIC"] = topic;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return new QuestionsHubTests.NodeClient(Process.Start(start)!);
     }
 }

@@ -354,7 +354,12 @@ public sealed class DialogueRoomService(
         ModerateAsync(actor, eventId, "mute participants", async (db, _) =>
         {
             var present = await db.DialogueMutes.FirstOrDefaultAsync(m => m.EventId == eventId && m.UserId == userId, ct);
-            if (muted && present is null) db.DialogueMutes.Add(new DialogueMute { EventId = eventId, UserId = userId });
+            if (muted && present is null)
+            {
+                // A former member's kept message names no account: there is nobody left to mute.
+                if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new NotFoundException("The participant");
+                db.DialogueMutes.Add(new DialogueMute { EventId = eventId, UserId = userId });
+            }
             if (!muted && present is not null) db.DialogueMutes.Remove(present);
         }, ct);
 

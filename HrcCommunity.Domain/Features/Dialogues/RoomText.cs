@@ -35,6 +35,10 @@ public static class RoomText
             : MentionPattern(mentions.Select(EscapeLikeMarkdig)).Replace(html, m => $"<mark class=\"mention\">{m.Value}</mark>");
     }
 
+    /// <summary>The text with every "@<paramref name="name"/>" mention replaced by <paramref name="replacement"/>, as written.</summary>
+    public static string ReplaceMention(string text, string name, string replacement) =>
+        MentionPattern([name]).Replace(text, replacement);
+
     // One pattern for all names, longest first; a mention ends where the name ends, not inside a longer word.
     private static Regex MentionPattern(IEnumerable<string> names) =>
         new($"(?<!\\w)@(?:{string.Join('|', names.OrderByDescending(n => n.Length).Select(Regex.Escape))})(?!\\w)",

@@ -69,6 +69,8 @@ internal static class ContributionScrubber
         await db.NetworkChanges.Where(c => c.ChangedById == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ChangedById, (string?)null).SetProperty(c => c.ChangedByName, former), ct);
         await db.Users.Where(u => u.ReviewedById == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.ReviewedById, (string?)null), ct);
         await ScrubByNameAsync(db, person.DisplayName, former, ct);
+        await RoomScrubber.ScrubAsync(db, person, keep, ct);
+        await EventScrubber.ScrubAsync(db, person, ct);
 
         // Mail to them, or about them (a Coordinator's approval notice), is no longer anyone's business.
         await db.OutboxEmails.Where(e => e.To.ToUpper() == email || e.TextBody.Contains(person.Email)

@@ -71,6 +71,7 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
             .OrderBy(n => n.CreatedAt).ToListAsync(ct);
         var boardDots = await db.BoardVotes.AsNoTracking().Where(v => v.UserId == userId)
             .Join(db.BoardNotes, v => v.NoteId, n => n.Id, (v, n) => new { Note = n.Text, v.CastAt }).OrderBy(v => v.CastAt).ToListAsync(ct);
+        var dialogueRooms = await RoomPersonalData.CollectAsync(db, userId, ct);
         var emails = await db.OutboxEmails.AsNoTracking().Where(e => e.To.ToUpper() == email).OrderBy(e => e.CreatedAt)
             .Select(e => new { e.Subject, e.Category, e.CreatedAt, e.SentAt }).ToListAsync(ct);
 
@@ -108,6 +109,7 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
             drafts,
             events = new { registrations = eventRegistrations, timePollAnswers, calendarFeeds, timeZone = eventTimeZone },
             workshopBoards = new { notes = boardNotes, dots = boardDots },
+            dialogueRooms,
             emailsSentToYou = emails,
         };
         return new PersonalData(json, files);

@@ -271,6 +271,18 @@ public sealed class DialogueRoomTests
     }
 
     [Fact]
+    public async Task Mute_OfAFormerMembersKeptMessage_IsNotFound_InsteadOfAFailedWrite()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(db);
+        var service = db.Get<DialogueRoomService>();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => service.SetMutedAsync(room.Organiser, room.EventId, "", true));
+
+        Assert.Empty((await service.OpenAsync(room.Organiser, room.EventId)).Settings.MutedUserIds);
+    }
+
+    [Fact]
     public async Task PinAndDelete_ADeletedMessageShowsAsRemoved_AndLosesItsPin()
     {
         await using var db = await SqliteDatabase.CreateAsync();

@@ -35,6 +35,7 @@ public sealed class AccountDeletionTests
         if (published is not null) Assert.Equal((FormerMember.Name, ""), (published.SubmitterName, published.Contact));
         Assert.False(await db.Practices.AnyAsync(p => p.Slug == "adamark-in-review"));
         Assert.Equal(FormerMember.Name, (await db.Questions.SingleAsync(q => q.Title == "adamark-answered question title")).AnsweredByName);
+        await AssertRoomAsync(db, keepContributions);
         var logged = Assert.Single(await database.Get<AccountDeletionService>().ListAsync(await database.CreateUserAsync("Coco", Roles.Coordinator)));
         Assert.Equal(keepContributions, logged.ContributionsKept);
     }
@@ -65,6 +66,29 @@ public sealed class AccountDeletionTests
         await DeleteAsync(database, admin.Actor, new DeletionRequest(admin.Password, true));
         await using var db = database.CreateDbContext();
         Assert.False(await db.Users.AnyAsync(u => u.Id == admin.Actor.UserId));
+    }
+
+    /// <summary>Kept: their messages and questions under the former member's name, without the city. Deleted: gone, except
+    /// the message the organiser replied to, which stays removed so the reply keeps its thread. Either way the organiser's
+    /// @mention of them no longer names them, and the floor, pin, highlight and vote counts show no trace of them.</summary>
+    private static async Task AssertRoomAsync(HrcDbContext db, bool keep)
+    {
+        var eventId = await db.CommunityEvents.Where(e => e.Title == "adamark-dialogue").Select(e => e.Id).SingleAsync();
+        var messages = await db.DialogueMessages.Where(m => m.EventId == eventId).OrderBy(m => m.Id).ToListAsync();
+        var reply = Assert.Single(messages, m => m.Text.StartsWith(PersonalDataSeed.RoomOrganiserReply, StringComparison.Ordinal));
+        Assert.Equal(($"{PersonalDataSeed.RoomOrganiserReply} {FormerMember.Name}", ""), (reply.Text, reply.Mentions));
+        var replied = Assert.Single(messages, m => m.Id == reply.ParentId);
+        Assert.Equal((keep ? "adamark-room message" : "", FormerMember.Name, "", !keep, (string?)null),
+            (replied.Text, replied.AuthorName, replied.AuthorCity, replied.IsRemoved, replied.ClientMessageId));
+        Assert.Equal(keep ? 3 : 2, messages.Count);
+        var questions = await db.DialogueQuestions.Where(q => q.EventId == eventId).ToListAsync();
+        Assert.Equal(keep ? 2 : 0, questions.Count);
+        Assert.All(questions, q => Assert.Equal((FormerMember.Name, "", 0), (q.AuthorName, q.AuthorCity, q.Votes)));
+        var room = await db.DialogueRooms.SingleAsync(r => r.EventId == eventId);
+        Assert.Equal(((string?)null, (string?)null), (room.FloorName, room.FloorCity));
+        Assert.Equal(keep ? replied.Id : null, room.PinnedMessageId);
+        Assert.Equal(keep, room.HighlightedQuestionId is not null);
+        Assert.False(await db.DialogueHands.AnyAsync(h => h.EventId == eventId));
     }
 
     private static async Task DeleteAsync(SqliteDatabase database, Actor actor, DeletionRequest request)

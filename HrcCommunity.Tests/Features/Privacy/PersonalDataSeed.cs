@@ -3,10 +3,13 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Boards;
+using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Drafts;
+using HrcCommunity.Domain.Features.Events;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Networks;
 using HrcCommunity.Domain.Features.Questions;
+using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +23,7 @@ public static class PersonalDataSeed
 {
     public const string Password = "Privacy-Password-2026";
     public const string OtherAsker = "Someone Else Asking";
+    public const string RoomOrganiserReply = "Thank you for that,";
 
     public static async Task<SeededPerson> SeedAsync(SqliteDatabase database, string name, string marker, params string[] roles)
     {
@@ -79,7 +83,44 @@ public static class PersonalDataSeed
         await db.SaveChangesAsync();
         db.BoardVotes.Add(new BoardVote { BoardId = board.Id, NoteId = boardNote.Id, UserId = user.Id, CastAt = now });
         await db.SaveChangesAsync();
+        await SeedRoomAsync(database, actor, name, marker);
+        await SeedOrganisedAsync(database, actor, name, marker);
         return new SeededPerson(actor, email, name, marker, Password);
+    }
+
+    /// <summary>An event and a time poll the person organised, as a Coordinator would.</summary>
+    private static async Task SeedOrganisedAsync(SqliteDatabase database, Actor person, string name, string marker)
+    {
+        var organiser = new Actor(person.UserId, name, new HashSet<string> { Roles.Coordinator }, true);
+        await database.Get<EventService>().CreateAsync(organiser, EventsTestData.Edit($"{marker}-organised"));
+        await database.Get<SlotPollService>().CreateAsync(organiser, new PollEdit($"{marker}-poll", EventKind.ExchangeOfViews, "Europe/Vienna", null, [],
+            [new(new DateTime(2026, 12, 1, 10, 0, 0), new DateTime(2026, 12, 1, 11, 0, 0)), new(new DateTime(2026, 12, 2, 10, 0, 0), new DateTime(2026, 12, 2, 11, 0, 0))]));
+    }
+
+    /// <summary>
+    /// A room where the person did everything a participant can, and was given the floor, pinned, highlighted and muted;
+    /// the organiser replied to them with an @mention.
+    /// </summary>
+    private static async Task SeedRoomAsync(SqliteDatabase database, Actor person, string name, string marker)
+    {
+        var organiser = await EventsTestData.CoordinatorAsync(database);
+        var eventId = await database.Get<EventService>().CreateAsync(organiser, EventsTestData.Edit($"{marker}-dialogue", visibility: EventVisibility.Practitioners));
+        await database.Get<EventRegistrationService>().RegisterAsync(person, eventId, AccessNeeds.None);
+        var room = database.Get<DialogueRoomService>();
+        var message = await room.PostAsync(person, eventId, $"{marker}-room message", clientMessageId: "client-1");
+        await room.PostAsync(person, eventId, $"{marker}-room follow-up", parentId: message.Id);
+        await room.PostAsync(organiser, eventId, $"{RoomOrganiserReply} @{name}", parentId: message.Id);
+        await room.ReactAsync(person, eventId, message.Id, "heart", on: true);
+        var question = await room.AskAsync(person, eventId, $"{marker}-room question", anonymous: false);
+        await room.AskAsync(person, eventId, $"{marker}-anonymous room question", anonymous: true);
+        await room.UpvoteAsync(person, eventId, question.Id);
+        await room.RaiseHandAsync(person, eventId);
+        await room.GiveFloorAsync(organiser, eventId);
+        await room.RaiseHandAsync(person, eventId);
+        await room.PinAsync(organiser, eventId, message.Id);
+        await room.HighlightAsync(organiser, eventId, question.Id);
+        await room.SetMutedAsync(organiser, eventId, person.UserId!, muted: true);
+        await room.MarkReadAsync(person, eventId, message.Id);
     }
 
     private static Question Question(string marker, string what, string name, string email, string? userId, QuestionState state, DateTime now) => new()

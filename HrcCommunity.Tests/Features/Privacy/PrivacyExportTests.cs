@@ -43,6 +43,16 @@ public sealed class PrivacyExportTests
         Assert.Contains("adamark-board-note", root.GetProperty("workshopBoards").GetProperty("dots").ToString());
         Assert.Contains("adamark-draft", root.GetProperty("drafts").ToString());
         Assert.Contains("Welcome Ada Privacyperson", root.GetProperty("emailsSentToYou").ToString());
+        var rooms = root.GetProperty("dialogueRooms");
+        Assert.Equal(["adamark-room message", "adamark-room follow-up"], rooms.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("Text").GetString()));
+        Assert.Equal(2, rooms.GetProperty("questions").GetArrayLength());
+        Assert.Contains("adamark-anonymous room question", rooms.GetProperty("questions").ToString());
+        Assert.Equal("heart", Assert.Single(rooms.GetProperty("reactions").EnumerateArray()).GetProperty("Reaction").GetString());
+        Assert.Single(rooms.GetProperty("upvotes").EnumerateArray());
+        Assert.Equal("Ada Privacyperson", Assert.Single(rooms.GetProperty("raisedHands").EnumerateArray()).GetProperty("Name").GetString());
+        Assert.Single(rooms.GetProperty("floorHeld").EnumerateArray());
+        Assert.Equal("adamark-dialogue", Assert.Single(rooms.GetProperty("mutedIn").EnumerateArray()).GetString());
+        Assert.Single(rooms.GetProperty("readUpTo").EnumerateArray());
         var file = Assert.Single(zip.Entries, e => e.FullName.StartsWith("files/", StringComparison.Ordinal));
         Assert.Equal("adamark-file-content", await new StreamReader(file.Open()).ReadToEndAsync());
 
@@ -55,6 +65,7 @@ public sealed class PrivacyExportTests
             Assert.DoesNotContain(bruno.Name, text);
             Assert.DoesNotContain(PersonalDataSeed.OtherAsker, text);
             Assert.DoesNotContain("asker-adamark", text);
+            Assert.DoesNotContain(PersonalDataSeed.RoomOrganiserReply, text);
         }
     }
 
