@@ -140,18 +140,13 @@ public sealed class DialogueRoomService(
         var title = await db.CommunityEvents.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).FirstAsync(ct);
         var link = $"/events/{eventId}/room";
         var excerpt = text.Length > 200 ? text[..199] + "…" : text;
-        foreach (var userId in mentioned)
-        {
-            var line = $"{authorName} mentioned you in the room of {title}";
-            await db.NotifyAsync(clock, new Notice(userId, NotificationKind.RoomMention, line, link),
-                new NoticeEmail(line, $"{line}:\n\n{excerpt}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}{link}\n", null, "events"), ct);
-        }
+        foreach (var userId in mentioned) await TellAsync(userId, NotificationKind.RoomMention, $"{authorName} mentioned you in the room of {title}");
         if (repliedToAuthor is not null && repliedToAuthor != authorId && !mentioned.Contains(repliedToAuthor))
-        {
-            var line = $"{authorName} replied to you in the room of {title}";
-            await db.NotifyAsync(clock, new Notice(repliedToAuthor, NotificationKind.RoomReply, line, link),
+            await TellAsync(repliedToAuthor, NotificationKind.RoomReply, $"{authorName} replied to you in the room of {title}");
+
+        Task TellAsync(string userId, NotificationKind kind, string line) =>
+            db.NotifyAsync(clock, new Notice(userId, kind, line, link),
                 new NoticeEmail(line, $"{line}:\n\n{excerpt}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}{link}\n", null, "events"), ct);
-        }
     }
 
     /// <summary>Adds or takes back the person's reaction. Adding one that is already there (a second tab) changes nothing.</summary>

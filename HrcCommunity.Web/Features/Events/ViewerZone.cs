@@ -12,24 +12,22 @@ public sealed class ViewerZone(CalendarFeedService calendars, IHttpContextAccess
 {
     public const string Cookie = "hrc.tz";
 
-    private bool _chosen;
-
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     /// <summary>True when the person chose a zone themselves, so the browser's must not replace it.</summary>
-    public bool IsChosen => _chosen;
+    public bool IsChosen { get; private set; }
 
     public async Task InitializeAsync(Actor actor)
     {
         var chosen = await calendars.GetTimeZoneAsync(actor);
-        _chosen = chosen is not null;
+        IsChosen = chosen is not null;
         Zone = EventTimes.FindOrUtc(chosen ?? http.HttpContext?.Request.Cookies[Cookie]);
     }
 
     /// <summary>Asks the browser for its zone once the page is interactive; true when that changed what is shown.</summary>
     public async Task<bool> DetectAsync(IJSRuntime js)
     {
-        if (_chosen) return false;
+        if (IsChosen) return false;
         try
         {
             await using var module = await js.InvokeAsync<IJSObjectReference>("import", "/assets/events-time.js");
