@@ -61,6 +61,19 @@ public sealed class BoardsHttpTests(AppHost app)
         Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync("/boards/999999/export.md")).StatusCode);
     }
 
+    [Fact]
+    public async Task Page_OfAWorkshopBoard_AnswersSomeoneNotRegisteredWith403AndTheBoardsOwnMessage()
+    {
+        var expert = await app.ClientAsync(Persona.Expert);
+
+        var response = await expert.GetAsync($"/boards/{BoardsRoutes.WorkshopBoard}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("This board is for the workshop&#x27;s participants", html);
+        Assert.DoesNotContain("Welcoming refugees", html);
+    }
+
     private async Task<Actor> ActorAsync(string email, string role)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();

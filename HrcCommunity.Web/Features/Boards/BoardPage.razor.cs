@@ -24,6 +24,8 @@ public sealed partial class BoardPage
 
     [Parameter] public int Id { get; set; }
 
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
+
     [Inject] private BoardService Boards { get; set; } = default!;
     [Inject] private EventService Events { get; set; } = default!;
     [Inject] private IPresence Presence { get; set; } = default!;
@@ -77,6 +79,8 @@ public sealed partial class BoardPage
     {
         _actor = await CurrentActor.GetAsync();
         await LoadAsync();
+        // The status a static render answers with (the message below stays the body); an interactive render has no response to set.
+        if (_forbidden && HttpContext is { Response.HasStarted: false } http) http.Response.StatusCode = StatusCodes.Status403Forbidden;
         if (_view?.IsFacilitator == true && _events.Count == 0)
         {
             var now = Clock.GetUtcNow().UtcDateTime;
