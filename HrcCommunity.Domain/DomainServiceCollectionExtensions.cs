@@ -150,6 +150,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, DialoguesDemoSeed>();
         // Brainstorming boards for workshops: notes, clusters, dot voting and facilitation
         services.AddSingleton<BoardService>();
+        services.AddSingleton<BoardFollowUpService>();
         services.AddSingleton<BoardAccess>();
         services.AddSingleton<ISeed, BoardsDemoSeed>();
 

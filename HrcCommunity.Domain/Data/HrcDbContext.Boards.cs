@@ -44,6 +44,8 @@ public sealed partial class HrcDbContext
         builder.Entity<BoardCluster>(e =>
         {
             e.Property(x => x.Name).HasMaxLength(BoardCluster.NameMax);
+            e.Property(x => x.PracticeSlug).HasMaxLength(80);
+            e.Property(x => x.KnowledgeSlug).HasMaxLength(80);
             e.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<BoardVote>(e =>

@@ -296,8 +296,16 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.Property<int>("BoardId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KnowledgeSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeSlug")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 

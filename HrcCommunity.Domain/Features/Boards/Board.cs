@@ -88,6 +88,10 @@ public sealed class BoardCluster
     public int Id { get; set; }
     public int BoardId { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>The practice submitted from this cluster (results to action), so asking again opens it instead of making another.</summary>
+    public string? PracticeSlug { get; set; }
+    /// <summary>The Knowledge Centre draft made from this cluster.</summary>
+    public string? KnowledgeSlug { get; set; }
 }
 
 /// <summary>

@@ -77,7 +77,7 @@ public sealed record BoardResults(int BoardId, string Title, BoardPhase Phase, b
         $"- {Line(note.Text)}{(note.AuthorName is { } a ? $" ({Line(a)})" : "")}{(VotesVisible ? $": {note.Votes ?? 0} dots" : "")}";
 
     /// <summary>One line, with Markdown's active characters escaped, so a note cannot add headings, links or HTML.</summary>
-    private static string Line(string text)
+    internal static string Line(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (var c in text.ReplaceLineEndings(" "))

@@ -104,7 +104,7 @@ public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiv
         var notes = await db.BoardNotes.AsNoTracking().Where(n => n.BoardId == boardId).OrderBy(n => n.ColumnId).ThenBy(n => n.Position).ToListAsync(ct);
         var votes = await db.BoardVotes.AsNoTracking().Where(v => v.BoardId == boardId).Select(v => new { v.NoteId, v.UserId }).ToListAsync(ct);
         var clusters = await db.BoardClusters.AsNoTracking().Where(c => c.BoardId == boardId).OrderBy(c => c.Id)
-            .Select(c => new BoardClusterView(c.Id, c.Name)).ToListAsync(ct);
+            .Select(c => new BoardClusterView(c.Id, c.Name, c.PracticeSlug, c.KnowledgeSlug)).ToListAsync(ct);
         var privateNow = board.PrivateWrite && !board.NotesRevealed;
         var visible = privateNow ? notes.Where(n => n.AuthorId == actor.UserId).ToList() : notes;
         var votesVisible = board.VotesRevealed || board.Phase == BoardPhase.Discuss;

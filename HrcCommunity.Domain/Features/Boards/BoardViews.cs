@@ -7,7 +7,9 @@ public sealed record BoardColumnView(int Id, string Title, string Prompt);
 public sealed record BoardNoteView(int Id, int ColumnId, int Position, string Text, NoteColour Colour, string? AuthorName, bool IsMine, int? ClusterId,
     int Version, int? Votes);
 
-public sealed record BoardClusterView(int Id, string Name);
+/// <param name="PracticeSlug">The practice made from the cluster, once the facilitator has turned it into one.</param>
+/// <param name="KnowledgeSlug">The Knowledge Centre draft made from the cluster.</param>
+public sealed record BoardClusterView(int Id, string Name, string? PracticeSlug = null, string? KnowledgeSlug = null);
 
 /// <summary>A board as one person may see it now: in a private write phase, only their own notes.</summary>
 /// <param name="MyVotes">The person's dots per note id.</param>

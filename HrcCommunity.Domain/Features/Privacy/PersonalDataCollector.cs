@@ -67,10 +67,12 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
             .Select(t => new { t.CreatedAt, t.RevokedAt }).ToListAsync(ct);
         var eventTimeZone = await db.EventTimeZonePreferences.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(ct);
         var boardNotes = await db.BoardNotes.AsNoTracking().Where(n => n.AuthorId == userId)
-            .Join(db.Boards, n => n.BoardId, b => b.Id, (n, b) => new { Board = b.Title, n.Text, Colour = n.Colour.ToString(), n.CreatedAt })
+            .Join(db.Boards, n => n.BoardId, b => b.Id, (n, b) => new { Board = b.Title, NoteId = n.Id, n.Text, Colour = n.Colour.ToString(), n.CreatedAt })
             .OrderBy(n => n.CreatedAt).ToListAsync(ct);
+        // A dot is named by its board and note id, never the note's text: the note is often someone else's words.
         var boardDots = await db.BoardVotes.AsNoTracking().Where(v => v.UserId == userId)
-            .Join(db.BoardNotes, v => v.NoteId, n => n.Id, (v, n) => new { Note = n.Text, v.CastAt }).OrderBy(v => v.CastAt).ToListAsync(ct);
+            .Join(db.Boards, v => v.BoardId, b => b.Id, (v, b) => new { Board = b.Title, v.NoteId, v.CastAt }).OrderBy(v => v.CastAt).ThenBy(v => v.NoteId)
+            .ToListAsync(ct);
         var dialogueRooms = await RoomPersonalData.CollectAsync(db, userId, ct);
         var emails = await db.OutboxEmails.AsNoTracking().Where(e => e.To.ToUpper() == email).OrderBy(e => e.CreatedAt)
             .Select(e => new { e.Subject, e.Category, e.CreatedAt, e.SentAt }).ToListAsync(ct);

@@ -61,6 +61,48 @@ public sealed class BoardsHttpTests(AppHost app)
         Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync("/boards/999999/export.md")).StatusCode);
     }
 
+    [Fact]
+    public async Task Page_OfAWorkshopBoard_AnswersSomeoneNotRegisteredWith403AndTheBoardsOwnMessage()
+    {
+        var expert = await app.ClientAsync(Persona.Expert);
+
+        var response = await expert.GetAsync($"/boards/{BoardsRoutes.WorkshopBoard}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("This board is for the workshop&#x27;s participants", html);
+        Assert.DoesNotContain("Welcoming refugees", html);
+    }
+
+    [Fact]
+    public async Task Page_InTheDiscussPhase_OffersTheFacilitatorDraftsFromTheTopClusters_AndLinksTheDraftOnceMade()
+    {
+        var boards = app.Services.GetRequiredService<BoardService>();
+        var coordinator = await ActorAsync(PersonaAccounts.EmailOf(Persona.Coordinator), Roles.Coordinator);
+        var pia = await ActorAsync(await app.CreatePractitionerAsync("Pia Drafting", "Board-Password-2026"), Roles.Practitioner);
+        var id = await boards.CreateAsync(coordinator, BoardsTestData.Create());
+        var column = (await boards.GetAsync(coordinator, id))!.Columns[0].Id;
+        var note = await boards.AddNoteAsync(pia, id, column, "Winter eviction stop", NoteColour.Yellow);
+        await boards.SetPhaseAsync(coordinator, id, BoardPhase.Group);
+        var cluster = await boards.AddClusterAsync(pia, id, "Evictions");
+        await boards.SetClusterAsync(pia, note.Id, cluster);
+        await boards.SetPhaseAsync(coordinator, id, BoardPhase.Vote);
+        await boards.VoteAsync(pia, note.Id);
+        await boards.SetPhaseAsync(coordinator, id, BoardPhase.Discuss);
+        var facilitator = await app.ClientAsync(Persona.Coordinator);
+
+        var offered = await facilitator.GetStringAsync($"/boards/{id}");
+        var slug = await app.Services.GetRequiredService<BoardFollowUpService>().DraftPracticeAsync(coordinator, id, cluster, $"http://localhost/boards/{id}");
+        var made = await facilitator.GetStringAsync($"/boards/{id}");
+
+        Assert.Contains($"data-drafts=\"{cluster}\"", offered);
+        Assert.Contains("Draft a practice", offered);
+        Assert.Contains($"href=\"/practices/{slug}\"", made);
+        Assert.Contains("Draft a Knowledge Centre item", made);
+        Assert.Contains($"/boards/{id}", await facilitator.GetStringAsync($"/practices/{slug}"));
+        Assert.DoesNotContain("data-drafts", await (await app.ClientAsync(Persona.Practitioner)).GetStringAsync($"/boards/{id}"));
+    }
+
     private async Task<Actor> ActorAsync(string email, string role)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();

@@ -37,6 +37,22 @@ public sealed class LayoutComponentTests
         Assert.Contains("/account", links);
     }
 
+    [Theory]
+    [InlineData(true, new[] { Roles.Practitioner }, true)]
+    [InlineData(true, new[] { Roles.Coordinator }, true)]
+    [InlineData(false, new[] { Roles.Practitioner }, false)]
+    public async Task NavMenu_LinksTheBoards_ForApprovedPractitionersOnly(bool approved, string[] roles, bool expected)
+    {
+        await using var ctx = new BunitContext();
+        ctx.AddHrcServices().SignIn("Someone", approved, roles);
+
+        var cut = ctx.Render<NavMenu>();
+
+        var boards = cut.FindAll("nav.site-nav a[href='/boards']");
+        Assert.Equal(expected, boards.Count == 1);
+        if (expected) Assert.Equal("Workshop boards", boards[0].TextContent);
+    }
+
     [Fact]
     public async Task NavMenu_ForAVisitor_HasThePublicLinksOnly()
     {
@@ -48,6 +64,7 @@ public sealed class LayoutComponentTests
         var links = cut.FindAll("a[href]").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/questions/ask", links);
         Assert.DoesNotContain("/account", links);
+        Assert.DoesNotContain("/boards", links);
         Assert.Empty(cut.FindAll(".nav-account, h2.nav-heading"));
     }
 

@@ -24,6 +24,8 @@ public static class PersonalDataSeed
     public const string Password = "Privacy-Password-2026";
     public const string OtherAsker = "Someone Else Asking";
     public const string RoomOrganiserReply = "Thank you for that,";
+    public const string OtherBoardAuthor = "Someone Else Writing";
+    public const string OtherBoardNote = "A note someone else wrote";
 
     public static async Task<SeededPerson> SeedAsync(SqliteDatabase database, string name, string marker, params string[] roles)
     {
@@ -79,9 +81,17 @@ public static class PersonalDataSeed
         {
             BoardId = board.Id, ColumnId = board.Columns[0].Id, Text = $"{marker}-board-note", AuthorId = user.Id, AuthorName = name, CreatedAt = now, Version = 1,
         };
-        db.BoardNotes.Add(boardNote);
+        // The person also put a dot on someone else's note: their archive may say where the dot is, never what the other wrote.
+        var otherAuthor = await database.CreateUserAsync(OtherBoardAuthor, Roles.Practitioner);
+        var othersNote = new BoardNote
+        {
+            BoardId = board.Id, ColumnId = board.Columns[0].Id, Position = 1, Text = OtherBoardNote, AuthorId = otherAuthor.UserId!, AuthorName = OtherBoardAuthor,
+            CreatedAt = now, Version = 1,
+        };
+        db.BoardNotes.AddRange(boardNote, othersNote);
         await db.SaveChangesAsync();
         db.BoardVotes.Add(new BoardVote { BoardId = board.Id, NoteId = boardNote.Id, UserId = user.Id, CastAt = now });
+        db.BoardVotes.Add(new BoardVote { BoardId = board.Id, NoteId = othersNote.Id, UserId = user.Id, CastAt = now });
         await db.SaveChangesAsync();
         await SeedRoomAsync(database, actor, name, marker);
         await SeedOrganisedAsync(database, actor, name, marker);

@@ -40,7 +40,10 @@ public sealed class PrivacyExportTests
         Assert.Contains("adamark-correction", root.GetProperty("networkCorrectionsProposed").ToString());
         Assert.Contains("adamark-knowledge title", root.GetProperty("knowledgeItemsWritten").ToString());
         Assert.Contains("adamark-board-note", root.GetProperty("workshopBoards").GetProperty("notes").ToString());
-        Assert.Contains("adamark-board-note", root.GetProperty("workshopBoards").GetProperty("dots").ToString());
+        var dots = root.GetProperty("workshopBoards").GetProperty("dots").EnumerateArray().ToList();
+        Assert.Equal(2, dots.Count);
+        Assert.All(dots, d => Assert.Equal("adamark-board", d.GetProperty("Board").GetString()));
+        Assert.Equal(2, dots.Select(d => d.GetProperty("NoteId").GetInt32()).Distinct().Count());
         Assert.Contains("adamark-draft", root.GetProperty("drafts").ToString());
         Assert.Contains("Welcome Ada Privacyperson", root.GetProperty("emailsSentToYou").ToString());
         var rooms = root.GetProperty("dialogueRooms");
@@ -66,6 +69,8 @@ public sealed class PrivacyExportTests
             Assert.DoesNotContain(PersonalDataSeed.OtherAsker, text);
             Assert.DoesNotContain("asker-adamark", text);
             Assert.DoesNotContain(PersonalDataSeed.RoomOrganiserReply, text);
+            Assert.DoesNotContain(PersonalDataSeed.OtherBoardNote, text);
+            Assert.DoesNotContain(PersonalDataSeed.OtherBoardAuthor, text);
         }
     }
 

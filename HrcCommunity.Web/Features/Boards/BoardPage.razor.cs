@@ -24,8 +24,11 @@ public sealed partial class BoardPage
 
     [Parameter] public int Id { get; set; }
 
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
+
     [Inject] private BoardService Boards { get; set; } = default!;
     [Inject] private EventService Events { get; set; } = default!;
+    [Inject] private BoardFollowUpService FollowUp { get; set; } = default!;
     [Inject] private IPresence Presence { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -77,6 +80,8 @@ public sealed partial class BoardPage
     {
         _actor = await CurrentActor.GetAsync();
         await LoadAsync();
+        // The status a static render answers with (the message below stays the body); an interactive render has no response to set.
+        if (_forbidden && HttpContext is { Response.HasStarted: false } http) http.Response.StatusCode = StatusCodes.Status403Forbidden;
         if (_view?.IsFacilitator == true && _events.Count == 0)
         {
             var now = Clock.GetUtcNow().UtcDateTime;
@@ -303,9 +308,27 @@ public sealed partial class BoardPage
 
     private async Task AddToAgendaAsync()
     {
-        await RunAsync(() => Boards.AddToEventAgendaAsync(_actor, Id, _followUpEventId, Navigation.ToAbsoluteUri($"/boards/{Id}").ToString()));
+        await RunAsync(() => Boards.AddToEventAgendaAsync(_actor, Id, _followUpEventId, BoardUrl));
         if (_error is null) _announcement = T["AddedToAgenda"];
     }
+
+    private async Task DraftPracticeAsync(int clusterId)
+    {
+        await RunAsync(() => FollowUp.DraftPracticeAsync(_actor, Id, clusterId, BoardUrl));
+        if (_error is null) _announcement = T["PracticeDrafted"];
+    }
+
+    private async Task DraftKnowledgeAsync(int clusterId)
+    {
+        await RunAsync(() => FollowUp.DraftKnowledgeAsync(_actor, Id, clusterId, BoardUrl));
+        if (_error is null) _announcement = T["KnowledgeDrafted"];
+    }
+
+    private string BoardUrl => Navigation.ToAbsoluteUri($"/boards/{Id}").ToString();
+
+    /// <summary>The clusters the facilitator may turn into drafts: the service's rule, shown before it is asked.</summary>
+    private static HashSet<int> TopClusterIds(BoardResults results) =>
+        results.Clusters.Where(c => c.Votes > 0).Take(BoardFollowUpService.TopClusters).Select(c => c.Id!.Value).ToHashSet();
 
     private void Replace(BoardNoteView note)
     {
