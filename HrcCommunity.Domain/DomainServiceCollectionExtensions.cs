@@ -43,10 +43,11 @@ public static class DomainServiceCollectionExtensions
         // A host registers its own; a bare container (a benchmark, a tool) counts as not Development: no demo accounts.
         services.TryAddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         services.AddSingleton<SearchIndexVersion>();
+        services.AddSingleton<ContentVersion>();
         services.AddSingleton<NotificationPublisher>();
         services.AddDbContextFactory<HrcDbContext>((sp, options) =>
             ConfigureSqlite(options, dataFolder.DatabasePath).AddInterceptors(sp.GetRequiredService<SearchIndexVersion>(),
-                sp.GetRequiredService<NotificationPublisher>()));
+                sp.GetRequiredService<ContentVersion>(), sp.GetRequiredService<NotificationPublisher>()));
         services.AddSingleton<DatabaseInitializer>();
 
         // Live updates: one notifier per event type; the seam a backplane would replace.

@@ -29,7 +29,7 @@ public sealed class LivePermissionsTests(BrowserHost host)
         setTimeout(() => process.exit(0), 60000);
         """;
 
-    private const string ExpertRole = "tr[data-user=\"expert@demo.hrc.local\"] input[aria-label^=\"Expert role\"]";
+    private const string ExpertRole = "tr:has(td[data-user=\"expert@demo.hrc.local\"]) input[aria-label^=\"Expert role\"]";
 
     [Fact]
     public async Task DemotedExpert_LosesTheOpenQueuePage_AndTheHubStopsSendingThemQueueEvents()

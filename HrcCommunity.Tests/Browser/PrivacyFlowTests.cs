@@ -110,9 +110,9 @@ public sealed class PrivacyFlowTests(BrowserHost host)
         await visitor.Context.CloseAsync();
 
         var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
-        await coordinator.GotoAsync("/coordination/approvals");
+        await coordinator.GotoAsync("/coordination/approvals?sort=registered&desc=true");
         await BrowserHost.WaitForInteractiveAsync(coordinator);
-        await coordinator.Locator($"tr[data-account='{email}']").GetByRole(AriaRole.Button, new() { Name = $"Approve {name}" }).ClickAsync();
+        await coordinator.Locator($"tr:has(td[data-account='{email}'])").GetByRole(AriaRole.Button, new() { Name = $"Approve {name}" }).ClickAsync();
         await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"Approved {name}");
         await coordinator.Context.CloseAsync();
         return email;

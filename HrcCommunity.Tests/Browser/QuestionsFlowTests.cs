@@ -16,7 +16,8 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         var askerEmail = $"quirin-{unique}@example.org";
 
         var expert = await host.NewPageAsAsync(Persona.Expert);
-        await expert.GotoAsync("/experts/queue");
+        // Newest first: the queue is paged, and other tests' questions fill its first pages oldest first.
+        await expert.GotoAsync("/experts/queue?sort=asked&desc=true");
         await BrowserHost.WaitForInteractiveAsync(expert);
         await Expect(expert.Locator(".presence-names")).ToContainTextAsync("Emil Expert");
 
@@ -106,7 +107,7 @@ public sealed class QuestionsFlowTests(BrowserHost host)
         var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
         foreach (var page in new[] { expert, coordinator })
         {
-            await page.GotoAsync("/experts/queue?state=new");
+            await page.GotoAsync("/experts/queue?state=new&sort=asked&desc=true");
             await BrowserHost.WaitForInteractiveAsync(page);
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Claim {title}" })).ToBeVisibleAsync();
         }

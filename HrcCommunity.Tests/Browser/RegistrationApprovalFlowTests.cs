@@ -19,9 +19,9 @@ public sealed class RegistrationApprovalFlowTests(BrowserHost host)
         await BrowserHost.WaitForInteractiveAsync(visitor);
 
         var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
-        await coordinator.GotoAsync("/coordination/approvals");
+        await coordinator.GotoAsync("/coordination/approvals?sort=registered&desc=true");
         await BrowserHost.WaitForInteractiveAsync(coordinator);
-        var row = coordinator.Locator($"tr[data-account='{email}']");
+        var row = coordinator.Locator($"tr:has(td[data-account='{email}'])");
         await Expect(row.Locator(".email-confirmed")).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Approve Vera Visitor" }).ClickAsync();
 

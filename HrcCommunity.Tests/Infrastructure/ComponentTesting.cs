@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 
 namespace HrcCommunity.Tests.Infrastructure;
 
@@ -31,6 +32,8 @@ public static class ComponentTesting
         ctx.Services.AddScoped<CurrentActor>();
         // Live pages follow their streams through LiveFollow, which asks the streams' rules.
         ctx.Services.AddLiveStreams();
+        // Pages draw their long lists with MudBlazor's table.
+        ctx.Services.AddMudServices();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         if (database is not null) ctx.Services.AddFallbackServiceProvider(database.Services);
         return user;

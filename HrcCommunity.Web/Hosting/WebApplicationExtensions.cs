@@ -42,6 +42,8 @@ public static class WebApplicationExtensions
         app.UseAuthorization();
         app.UseSignInAccountForRateLimits();
         app.UseRateLimiter();
+        // After authentication, so a signed-in person is never answered from the anonymous visitors' pages.
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }

@@ -31,6 +31,7 @@ public static class WebServiceCollectionExtensions
         services.AddHrcDomain(configuration, dataFolder);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPublicPageCache();
         services.AddMudServices();
         services.AddScoped<HrcCommunity.Web.Features.Events.ViewerZone>();
         services.AddLocalization();

@@ -16,16 +16,28 @@ public sealed class AccountApprovalService(
     ILiveNotifier<AccountChanged> notifier,
     TimeProvider clock)
 {
-    public async Task<IReadOnlyList<PendingAccount>> ListPendingAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>Oldest request first unless sorted by name, city, organisation or registered (<see cref="ListRequest.Sort"/>).</summary>
+    public async Task<ListPage<PendingAccount>> ListPendingAsync(Actor actor, ListRequest? request = null, CancellationToken ct = default)
     {
         actor.Require(actor.CanCoordinate, "review account requests");
+        request ??= new ListRequest();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking()
-            // Approval trusts the address: an account enters the queue once its owner has confirmed it.
-            .Where(u => u.ApprovalStatus == ApprovalStatus.Pending && u.EmailConfirmed)
-            .OrderBy(u => u.RegisteredAt)
+        // Approval trusts the address: an account enters the queue once its owner has confirmed it.
+        var pending = db.Users.AsNoTracking().Where(u => u.ApprovalStatus == ApprovalStatus.Pending && u.EmailConfirmed);
+        pending = (request.SortOr("registered", "registered", "name", "city", "organisation"), request.Descending) switch
+        {
+            ("name", false) => pending.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
+            ("name", true) => pending.OrderByDescending(u => u.DisplayName).ThenBy(u => u.Id),
+            ("city", false) => pending.OrderBy(u => u.City).ThenBy(u => u.RegisteredAt),
+            ("city", true) => pending.OrderByDescending(u => u.City).ThenBy(u => u.RegisteredAt),
+            ("organisation", false) => pending.OrderBy(u => u.Organisation).ThenBy(u => u.RegisteredAt),
+            ("organisation", true) => pending.OrderByDescending(u => u.Organisation).ThenBy(u => u.RegisteredAt),
+            (_, true) => pending.OrderByDescending(u => u.RegisteredAt).ThenBy(u => u.Id),
+            _ => pending.OrderBy(u => u.RegisteredAt).ThenBy(u => u.Id),
+        };
+        return await pending
             .Select(u => new PendingAccount(u.Id, u.DisplayName, u.Email!, u.EmailConfirmed, u.City, u.Organisation, u.RegisteredAt))
-            .ToListAsync(ct);
+            .ToListPageAsync(request, ct);
     }
 
     public async Task<AccountStatus> GetStatusAsync(string userId, CancellationToken ct = default)

@@ -8,21 +8,17 @@ namespace HrcCommunity.Domain.Features.Accounts;
 public sealed record UserRow(string Id, string DisplayName, string Email, string City, string Organisation,
     ApprovalStatus Status, IReadOnlyList<string> Roles, bool LockedOut);
 
-public sealed record UserPage(IReadOnlyList<UserRow> Users, int Total, int Page, int PageSize);
-
 /// <summary>Admins grant and revoke roles. The network always keeps at least one Admin.</summary>
 public sealed class UserAdministrationService(
     IDbContextFactory<HrcDbContext> dbFactory,
     ILiveNotifier<AccountChanged> notifier,
     TimeProvider clock)
 {
-    public const int PageSize = 25;
-
-    public async Task<UserPage> ListAsync(Actor actor, string? search, int page, CancellationToken ct = default)
+    /// <summary>Sorted by name, email, city or status (<see cref="ListRequest.Sort"/>), by name when unknown.</summary>
+    public async Task<ListPage<UserRow>> ListAsync(Actor actor, string? search, ListRequest request, CancellationToken ct = default)
     {
         actor.Require(actor.IsAdmin, "manage accounts");
         new Validator().Length("search", search, "The search", 100).ThrowIfInvalid();
-        page = Math.Max(1, page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -31,19 +27,29 @@ public sealed class UserAdministrationService(
             query = query.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term)
                 || u.City.ToUpper().Contains(term) || u.Organisation.ToUpper().Contains(term));
         }
-        var total = await query.CountAsync(ct);
         var now = clock.GetUtcNow();
-        var users = await query.OrderBy(u => u.DisplayName).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var users = await Sorted(query, request).ToListPageAsync(request, ct);
         var ids = users.Select(u => u.Id).ToList();
         var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
-        var rows = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.City, u.Organisation, u.ApprovalStatus,
+        return users.Map(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.City, u.Organisation, u.ApprovalStatus,
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
-                u.LockoutEnd is { } end && end > now))
-            .ToList();
-        return new UserPage(rows, total, page, PageSize);
+                u.LockoutEnd is { } end && end > now));
     }
+
+    private static IQueryable<AppUser> Sorted(IQueryable<AppUser> users, ListRequest request) =>
+        (request.SortOr("name", "name", "email", "city", "status"), request.Descending) switch
+        {
+            ("email", false) => users.OrderBy(u => u.NormalizedEmail),
+            ("email", true) => users.OrderByDescending(u => u.NormalizedEmail),
+            ("city", false) => users.OrderBy(u => u.City).ThenBy(u => u.DisplayName),
+            ("city", true) => users.OrderByDescending(u => u.City).ThenBy(u => u.DisplayName),
+            ("status", false) => users.OrderBy(u => u.ApprovalStatus).ThenBy(u => u.DisplayName),
+            ("status", true) => users.OrderByDescending(u => u.ApprovalStatus).ThenBy(u => u.DisplayName),
+            (_, true) => users.OrderByDescending(u => u.DisplayName).ThenBy(u => u.Id),
+            _ => users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
+        };
 
     public async Task SetRoleAsync(Actor actor, string userId, string role, bool granted, CancellationToken ct = default)
     {

@@ -67,15 +67,32 @@ public sealed class KnowledgeService(IDbContextFactory<HrcDbContext> dbFactory, 
                 .Select(r => new KnowledgeRevisionView(r.Version, r.Change, r.ChangedAt, r.ChangedByName)).ToList());
     }
 
-    /// <summary>Drafts and proposals waiting for a coordinator.</summary>
-    public async Task<IReadOnlyList<KnowledgeQueueItem>> ListUnpublishedAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Drafts and proposals waiting for a coordinator: proposals first, then the most recently updated, unless sorted by
+    /// title, section, author or updated (<see cref="ListRequest.Sort"/>).
+    /// </summary>
+    public async Task<ListPage<KnowledgeQueueItem>> ListUnpublishedAsync(Actor actor, ListRequest? request = null, CancellationToken ct = default)
     {
         actor.Require(actor.CanCoordinate, "see unpublished knowledge items");
+        request ??= new ListRequest();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.KnowledgeItems.AsNoTracking().Where(k => k.Status != KnowledgeStatus.Published)
-            .OrderByDescending(k => k.Status).ThenByDescending(k => k.UpdatedAt)
+        var waiting = db.KnowledgeItems.AsNoTracking().Where(k => k.Status != KnowledgeStatus.Published);
+        IOrderedQueryable<KnowledgeItem> sorted = (request.SortOr("status", "status", "title", "section", "author", "updated"), request.Descending) switch
+        {
+            ("title", false) => waiting.OrderBy(k => k.Title),
+            ("title", true) => waiting.OrderByDescending(k => k.Title),
+            ("section", false) => waiting.OrderBy(k => k.Section).ThenByDescending(k => k.UpdatedAt),
+            ("section", true) => waiting.OrderByDescending(k => k.Section).ThenByDescending(k => k.UpdatedAt),
+            ("author", false) => waiting.OrderBy(k => k.AuthorName).ThenByDescending(k => k.UpdatedAt),
+            ("author", true) => waiting.OrderByDescending(k => k.AuthorName).ThenByDescending(k => k.UpdatedAt),
+            ("updated", false) => waiting.OrderBy(k => k.UpdatedAt),
+            ("updated", true) => waiting.OrderByDescending(k => k.UpdatedAt),
+            (_, true) => waiting.OrderBy(k => k.Status).ThenByDescending(k => k.UpdatedAt),
+            _ => waiting.OrderByDescending(k => k.Status).ThenByDescending(k => k.UpdatedAt),
+        };
+        return await sorted.ThenBy(k => k.Id)
             .Select(k => new KnowledgeQueueItem(k.Slug, k.Title, k.Section, k.Status, k.AuthorName, k.UpdatedAt))
-            .ToListAsync(ct);
+            .ToListPageAsync(request, ct);
     }
 
     /// <summary>

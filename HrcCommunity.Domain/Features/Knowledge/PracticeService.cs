@@ -78,15 +78,16 @@ public sealed class PracticeService(
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<PracticeSubmission>> ReviewQueueAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>Waiting for review first, oldest first; <see cref="ListRequest.Sort"/> is not used, since each card is decided in turn.</summary>
+    public async Task<ListPage<PracticeSubmission>> ReviewQueueAsync(Actor actor, ListRequest? request = null, CancellationToken ct = default)
     {
         actor.Require(actor.CanCoordinate, "review practices");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Practices.AsNoTracking()
             .Where(p => p.Status == PracticeStatus.InReview || p.Status == PracticeStatus.ChangesRequested)
-            .OrderBy(p => p.Status).ThenBy(p => p.UpdatedAt)
+            .OrderBy(p => p.Status).ThenBy(p => p.UpdatedAt).ThenBy(p => p.Id)
             .Select(p => new PracticeSubmission(p.Slug, p.Title, p.City, p.Status, p.ReviewNote, p.SubmitterName, p.UpdatedAt, p.Version))
-            .ToListAsync(ct);
+            .ToListPageAsync(request ?? new ListRequest(), ct);
     }
 
     public async Task<PracticeListResult> ListPublishedAsync(string? theme = null, int page = 1, int pageSize = 20,

@@ -82,21 +82,23 @@ public sealed class NetworkCorrectionService(
         return correction.Id;
     }
 
-    public async Task<IReadOnlyList<CorrectionView>> ListPendingAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>Oldest proposal first; <see cref="ListRequest.Sort"/> is not used, since corrections are decided in turn.</summary>
+    public async Task<ListPage<CorrectionView>> ListPendingAsync(Actor actor, ListRequest? request = null, CancellationToken ct = default)
     {
         actor.Require(actor.CanCoordinate, "review directory corrections");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.NetworkCorrections.AsNoTracking().Where(c => c.Status == CorrectionStatus.Pending)
             .Join(db.Networks, c => c.NetworkId, n => n.Id, (c, n) => new { Correction = c, Network = n })
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.Correction.ProposedAt).ThenBy(r => r.Correction.Id).Select(r =>
+            .OrderBy(r => r.Correction.ProposedAt).ThenBy(r => r.Correction.Id)
+            .ToListPageAsync(request ?? new ListRequest(), ct);
+        return rows.Map(r =>
         {
             var c = r.Correction;
             var changes = Read(c.ChangesJson).Select(kv => new FieldDiff(kv.Key, NetworkFields.LabelOf(kv.Key), kv.Value.Old, kv.Value.New,
                 NetworkFields.Find(kv.Key)?.Get(r.Network) ?? "")).ToList();
             return new CorrectionView(c.Id, r.Network.Slug, r.Network.Name, r.Network.DeletedAt is not null, r.Network.Version != c.BaseVersion,
                 changes, c.Note, c.Email, c.ProposedByName, c.ProposedAt);
-        }).ToList();
+        });
     }
 
     public async Task<int> PendingCountAsync(Actor actor, CancellationToken ct = default)

@@ -15,25 +15,33 @@ public sealed class QuestionTriageService(
     StatusLinks statusLinks,
     TimeProvider clock)
 {
-    public async Task<IReadOnlyList<QueueItem>> ListQueueAsync(Actor actor, QueueFilter filter, CancellationToken ct = default)
+    /// <summary>Oldest question first unless sorted by asked, title, topic, state or holder (<see cref="ListRequest.Sort"/>).</summary>
+    public async Task<ListPage<QueueItem>> ListQueueAsync(Actor actor, QueueFilter filter, ListRequest? request = null, CancellationToken ct = default)
     {
         actor.Require(actor.CanTriageQuestions, "see the experts' question queue");
+        request ??= new ListRequest();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Questions.AsNoTracking();
         if (filter.State is { } state) query = query.Where(q => q.State == state);
         if (!string.IsNullOrEmpty(filter.Topic)) query = query.Where(q => q.Topic == filter.Topic);
         if (filter.Mine) query = query.Where(q => q.HolderId == actor.UserId);
-        query = filter.Sort switch
+        IOrderedQueryable<Question> sorted = (request.SortOr("asked", "asked", "title", "topic", "state", "holder"), request.Descending) switch
         {
-            QueueSort.Newest => query.OrderByDescending(q => q.AskedAt),
-            QueueSort.Topic => query.OrderBy(q => q.Topic).ThenBy(q => q.AskedAt),
-            QueueSort.State => query.OrderBy(q => q.State).ThenBy(q => q.AskedAt),
+            ("title", false) => query.OrderBy(q => q.Title),
+            ("title", true) => query.OrderByDescending(q => q.Title),
+            ("topic", false) => query.OrderBy(q => q.Topic).ThenBy(q => q.AskedAt),
+            ("topic", true) => query.OrderByDescending(q => q.Topic).ThenBy(q => q.AskedAt),
+            ("state", false) => query.OrderBy(q => q.State).ThenBy(q => q.AskedAt),
+            ("state", true) => query.OrderByDescending(q => q.State).ThenBy(q => q.AskedAt),
+            ("holder", false) => query.OrderBy(q => q.HolderName).ThenBy(q => q.AskedAt),
+            ("holder", true) => query.OrderByDescending(q => q.HolderName).ThenBy(q => q.AskedAt),
+            (_, true) => query.OrderByDescending(q => q.AskedAt),
             _ => query.OrderBy(q => q.AskedAt),
         };
-        var rows = await query.Take(500)
+        var rows = await sorted.ThenBy(q => q.Id)
             .Select(q => new { q.Id, q.Title, q.Topic, q.State, q.AskedAt, q.HolderId, q.HolderName })
-            .ToListAsync(ct);
-        return rows.Select(q => new QueueItem(q.Id, q.Title, q.Topic, QuestionTopics.LabelOf(q.Topic), q.State, q.AskedAt, q.HolderId, q.HolderName)).ToList();
+            .ToListPageAsync(request, ct);
+        return rows.Map(q => new QueueItem(q.Id, q.Title, q.Topic, QuestionTopics.LabelOf(q.Topic), q.State, q.AskedAt, q.HolderId, q.HolderName));
     }
 
     public async Task<QuestionDetail> GetAsync(Actor actor, int id, CancellationToken ct = default)

@@ -1,14 +1,6 @@
 namespace HrcCommunity.Domain.Features.Questions;
 
-public enum QueueSort
-{
-    Oldest = 0,
-    Newest = 1,
-    Topic = 2,
-    State = 3,
-}
-
-public sealed record QueueFilter(QuestionState? State = null, string? Topic = null, bool Mine = false, QueueSort Sort = QueueSort.Oldest);
+public sealed record QueueFilter(QuestionState? State = null, string? Topic = null, bool Mine = false);
 
 public sealed record QueueItem(int Id, string Title, string Topic, string TopicLabel, QuestionState State, DateTime AskedAt,
     string? HolderId, string? HolderName);

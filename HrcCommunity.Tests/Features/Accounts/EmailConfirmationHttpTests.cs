@@ -40,13 +40,14 @@ public sealed partial class EmailConfirmationHttpTests(AppHost app)
         Assert.Contains("your email address is confirmed", await confirmed.Content.ReadAsStringAsync());
         Assert.Contains(await QueueAsync(), p => p.Email == email && p.EmailConfirmed);
         Assert.Contains("Your account is awaiting approval", await client.GetStringAsync("/account/pending"));
-        var approvals = await (await app.ClientAsync(Persona.Coordinator)).GetStringAsync("/coordination/approvals");
+        var approvals = await (await app.ClientAsync(Persona.Coordinator)).GetStringAsync("/coordination/approvals?sort=registered&desc=true");
         Assert.Matches($"{Regex.Escape(email)}\\s*<span class=\"badge email-confirmed\">email confirmed</span>", approvals);
     }
 
     private async Task<IReadOnlyList<PendingAccount>> QueueAsync() =>
         await app.Services.GetRequiredService<AccountApprovalService>()
-            .ListPendingAsync(new Actor("coordinator", "Coordinator", new HashSet<string> { Roles.Coordinator }, IsApproved: true));
+            .ListPendingAsync(new Actor("coordinator", "Coordinator", new HashSet<string> { Roles.Coordinator }, IsApproved: true),
+                new ListRequest(PageSize: ListRequest.MaxPageSize, Sort: "registered", Descending: true));
 
     private static async Task<HttpResponseMessage> PostResendAsync(HttpClient client)
     {

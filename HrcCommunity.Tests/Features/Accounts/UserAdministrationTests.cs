@@ -88,12 +88,32 @@ public sealed class UserAdministrationTests : IClassFixture<SqliteDatabase>
         var admin = await _database.CreateUserAsync("List Admin", Roles.Admin);
         await _database.CreateUserAsync("Zelda Unusualname", Roles.Expert);
 
-        var page = await Administration.ListAsync(admin, "unusualname", 1);
+        var page = await Administration.ListAsync(admin, "unusualname", new ListRequest());
 
-        var row = Assert.Single(page.Users);
+        var row = Assert.Single(page);
         Assert.Equal(["Expert"], row.Roles);
     }
 
     private async Task<IReadOnlyList<string>> RolesOf(Actor admin, string name) =>
-        (await Administration.ListAsync(admin, name, 1)).Users.Single().Roles;
+        (await Administration.ListAsync(admin, name, new ListRequest())).Single().Roles;
+
+    [Fact]
+    public async Task List_SortsByTheColumnAsked_PagesOnTheServer_AndShowsTheLastPageForOnePastTheEnd()
+    {
+        var admin = await _database.CreateUserAsync("Paging Admin", Roles.Admin);
+        var term = $"Pagetest{Guid.NewGuid():N}"[..16];
+        foreach (var letter in new[] { "b", "a", "c" }) await _database.CreateUserAsync($"{term} {letter}");
+
+        var byNameDescending = await Administration.ListAsync(admin, term, new ListRequest(Page: 1, PageSize: 2, Sort: "name", Descending: true));
+        var second = await Administration.ListAsync(admin, term, new ListRequest(Page: 2, PageSize: 2, Sort: "name", Descending: true));
+        var pastTheEnd = await Administration.ListAsync(admin, term, new ListRequest(Page: 9, PageSize: 2, Sort: "name"));
+        var unknownSort = await Administration.ListAsync(admin, term, new ListRequest(Sort: "passwordhash", Descending: false));
+
+        Assert.Equal((3, 2), (byNameDescending.Total, byNameDescending.PageCount));
+        Assert.Equal([$"{term} c", $"{term} b"], byNameDescending.Select(u => u.DisplayName));
+        Assert.Equal([$"{term} a"], second.Select(u => u.DisplayName));
+        Assert.Equal(2, pastTheEnd.Page);
+        Assert.Equal([$"{term} c"], pastTheEnd.Select(u => u.DisplayName));
+        Assert.Equal([$"{term} a", $"{term} b", $"{term} c"], unknownSort.Select(u => u.DisplayName));
+    }
 }

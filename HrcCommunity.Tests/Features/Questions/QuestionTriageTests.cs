@@ -205,6 +205,6 @@ public sealed class QuestionTriageTests
         Assert.Equal([mine], (await triage.ListQueueAsync(expert, new QueueFilter(Mine: true))).Select(i => i.Id));
         Assert.Equal([other], (await triage.ListQueueAsync(expert, new QueueFilter(State: QuestionState.New))).Select(i => i.Id));
         Assert.Equal([other], (await triage.ListQueueAsync(expert, new QueueFilter(Topic: "participation"))).Select(i => i.Id));
-        Assert.Equal([other, mine], (await triage.ListQueueAsync(expert, new QueueFilter(Sort: QueueSort.Newest))).Select(i => i.Id));
+        Assert.Equal([other, mine], (await triage.ListQueueAsync(expert, new QueueFilter(), new ListRequest(Sort: "asked", Descending: true))).Select(i => i.Id));
     }
 }

@@ -33,7 +33,7 @@ public static class ThemePreference
                 Path = "/",
             });
             return Results.LocalRedirect(AccountEndpoints.SafeReturnUrl(returnUrl));
-        });
+        }).DisableAntiforgery();
         return app;
     }
 }
