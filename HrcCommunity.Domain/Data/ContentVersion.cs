@@ -7,7 +7,7 @@ namespace HrcCommunity.Domain.Data;
 /// A number that moves after every write this process makes to the database, and again when a transaction commits, so
 /// a page cached under it is never read again once the data behind it may have changed. A page rendered while a write
 /// was still uncommitted was keyed before the commit's move, so nobody looks it up afterwards.
-/// Writes from another process (a second instance) do not move it: such a deployment keeps pages uncached.
+/// Writes from another process (a second instance) do not move it.
 /// </summary>
 public sealed class ContentVersion : DbCommandInterceptor, IDbTransactionInterceptor
 {
