@@ -107,7 +107,8 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
                     u.Id, u.Email, u.DisplayName, u.DigestAreas,
                     // The pages' rule for the practitioners' layer, read now: approved AND holding one of the roles.
                     Practitioner = db.UserRoles.Any(ur => ur.UserId == u.Id && practitionerRoles.Contains(ur.RoleId)),
-                    LastEnd = db.DigestDeliveries.Where(d => d.UserId == u.Id && d.Kind != DigestKind.Expert && d.PeriodEnd < periodEnd)
+                    // At or before: someone who switched from weekly to daily gets nothing twice on the morning both run.
+                    LastEnd = db.DigestDeliveries.Where(d => d.UserId == u.Id && d.Kind != DigestKind.Expert && d.PeriodEnd <= periodEnd)
                         .Max(d => (DateTime?)d.PeriodEnd),
                 })
                 .ToListAsync(ct);

@@ -151,6 +151,9 @@ public sealed class DigestEmailTests
         Assert.Contains("How to budget for rights", dan[1].TextBody);
         Assert.Contains("Published answers", wanda[1].TextBody);
         Assert.DoesNotContain("How to set up a council", wanda[1].TextBody);
+        // Wanda turns to daily on the morning her weekly digest went out: the daily one at the same hour repeats nothing.
+        await digests.SetPreferencesAsync(weekly, new DigestPreferences(DigestFrequency.Daily, DigestAreas.All, null));
+        Assert.Equal(0, await digests.SendAsync(DigestFrequency.Daily, now.AddDays(7)));
     }
 
     [Fact]
