@@ -73,12 +73,15 @@ public static class DomainServiceCollectionExtensions
 
         // Background jobs: Hangfire, stored in its own SQLite file so scheduled work survives restarts.
         var scheduler = configuration.GetSection(SchedulerOptions.Section);
+        // Kept, the old key would leave the weekly digest on its default day without a word.
+        if (configuration[$"{SchedulerOptions.Section}:DigestCron"] is not null)
+            throw new InvalidOperationException($"{SchedulerOptions.Section}:DigestCron was renamed {SchedulerOptions.Section}:WeeklyDigestCron (beside DailyDigestCron and ExpertDigestCron).");
         services.Configure<SchedulerOptions>(scheduler);
         AddJobs(services, scheduler.Get<SchedulerOptions>() ?? new SchedulerOptions(), dataFolder);
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<OutboxAdminService>();
         services.AddSingleton<DigestService>();
-        services.AddTransient<WeeklyDigestJob>();
+        services.AddTransient<DigestJob>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<EventReminderService>();
         services.AddTransient<EventReminderJob>();

@@ -11,6 +11,7 @@ public sealed partial class HrcDbContext
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<EventReminderPlan> EventReminderPlans => Set<EventReminderPlan>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     private static void ConfigureInAppNotifications(ModelBuilder builder)
     {
@@ -40,6 +41,11 @@ public sealed partial class HrcDbContext
         {
             e.HasIndex(x => new { x.EventId, x.EventStartsAtUtc, x.OffsetMinutes, x.UserId }).IsUnique();
             e.HasOne<CommunityEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<DigestDelivery>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Kind, x.PeriodEnd }).IsUnique();
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }

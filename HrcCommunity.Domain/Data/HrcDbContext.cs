@@ -13,7 +13,6 @@ namespace HrcCommunity.Domain.Data;
 public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
-    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +61,5 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
             e.Property(x => x.UnsubscribeUrl).HasMaxLength(500);
             e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
         });
-        builder.Entity<DigestRun>(e => e.HasIndex(x => x.PeriodEnd).IsUnique());
     }
 }

@@ -12,8 +12,12 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurringJobs.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            options.Value.DigestCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DigestJob>(DigestJob.DailyJobId, job => job.RunDailyAsync(CancellationToken.None),
+            options.Value.DailyDigestCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DigestJob>(DigestJob.WeeklyJobId, job => job.RunWeeklyAsync(CancellationToken.None),
+            options.Value.WeeklyDigestCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DigestJob>(DigestJob.ExpertJobId, job => job.RunExpertAsync(CancellationToken.None),
+            options.Value.ExpertDigestCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<EventReminderJob>(EventReminderJob.SweepJobId, job => job.SweepAsync(CancellationToken.None),
             options.Value.ReminderSweepCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<PrivacyRetentionJob>(PrivacyRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),

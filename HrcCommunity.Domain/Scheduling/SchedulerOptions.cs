@@ -7,8 +7,17 @@ public sealed class SchedulerOptions
     /// <summary>Off runs no Hangfire server here (tests, benchmarks, admin commands): jobs wait in storage.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Standard 5-field cron, UTC, for the daily digest: every day at 07:00.</summary>
+    public string DailyDigestCron { get; set; } = "0 7 * * *";
+
     /// <summary>Standard 5-field cron, UTC, for the weekly digest: Mondays at 07:00.</summary>
-    public string DigestCron { get; set; } = "0 7 * * 1";
+    public string WeeklyDigestCron { get; set; } = "0 7 * * 1";
+
+    /// <summary>Standard 5-field cron, UTC, for the experts' digest of waiting questions: every day at 08:00.</summary>
+    public string ExpertDigestCron { get; set; } = "0 8 * * *";
+
+    /// <summary>How long a question waits unclaimed before the experts' digest lists it.</summary>
+    public TimeSpan ExpertDigestWait { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>How often the sweep sends event reminders a lost delayed job would have sent (UTC cron).</summary>
     public string ReminderSweepCron { get; set; } = "*/5 * * * *";

@@ -13,12 +13,14 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly bool _ownsDataFolder;
 
-    private AppProcess(Process process, string baseUrl, string dataFolder)
+    private AppProcess(Process process, string baseUrl, string dataFolder, bool ownsDataFolder)
     {
         _process = process;
         BaseUrl = baseUrl;
         DataFolder = dataFolder;
+        _ownsDataFolder = ownsDataFolder;
     }
 
     public string BaseUrl { get; }
@@ -29,11 +31,16 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null)
+    /// <param name="dataFolder">
+    /// A folder the caller owns and keeps, to start the app again on the data of an earlier one; by default a new
+    /// folder, deleted with the app.
+    /// </param>
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var dataFolder = RepoPaths.NewTempFolder("browser");
+        var ownsDataFolder = dataFolder is null;
+        dataFolder ??= RepoPaths.NewTempFolder("browser");
         var start = new ProcessStartInfo(RepoPaths.WebExecutable)
         {
             WorkingDirectory = RepoPaths.WebProject,
@@ -58,7 +65,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__")] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var app = new AppProcess(process, baseUrl, dataFolder);
+        var app = new AppProcess(process, baseUrl, dataFolder, ownsDataFolder);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -130,6 +137,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
         _process.Dispose();
         await KeepLogAsync();
+        if (!_ownsDataFolder) return;
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }

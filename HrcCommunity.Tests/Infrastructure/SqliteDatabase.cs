@@ -20,9 +20,10 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
 {
     private ServiceProvider? _services;
 
-    public ManualClock Clock { get; } = new();
+    public ManualClock Clock { get; init; } = new();
 
-    public DataFolder DataFolder { get; } = new(RepoPaths.NewTempFolder("db"));
+    /// <summary>Deleted with the database, also when a test hands in its own (to share it with an app it starts).</summary>
+    public DataFolder DataFolder { get; init; } = new(RepoPaths.NewTempFolder("db"));
 
     public bool SeedDemoContent { get; init; }
 

@@ -91,6 +91,12 @@ namespace HrcCommunity.Domain.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DigestAreas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DigestDaily")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("DigestOptIn")
                         .HasColumnType("INTEGER");
 
@@ -104,6 +110,9 @@ namespace HrcCommunity.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExpertDigestOff")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
@@ -1970,27 +1979,34 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.ToTable("NewsPosts");
                 });
 
-            modelBuilder.Entity("HrcCommunity.Domain.Features.Notifications.DigestRun", b =>
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Notifications.DigestDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("PeriodEnd")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Recipients")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodEnd")
+                    b.HasIndex("UserId", "Kind", "PeriodEnd")
                         .IsUnique();
 
-                    b.ToTable("DigestRuns");
+                    b.ToTable("DigestDeliveries");
                 });
 
             modelBuilder.Entity("HrcCommunity.Domain.Features.Notifications.EventReminderPlan", b =>
@@ -3008,6 +3024,15 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.HasOne("HrcCommunity.Domain.Features.Networks.Network", null)
                         .WithMany()
                         .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HrcCommunity.Domain.Features.Notifications.DigestDelivery", b =>
+                {
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

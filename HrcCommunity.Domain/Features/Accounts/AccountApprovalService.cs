@@ -89,16 +89,12 @@ public sealed class AccountApprovalService(
         if (decision == ApprovalStatus.Approved)
         {
             await EnsureRoleAsync(db, userId, Roles.Practitioner, ct);
-            db.Enqueue(clock, user.Email!, "Your HrcCommunity account is approved",
-                $"Hello {user.DisplayName},\n\nA coordinator approved your account. Sign in to read the practitioners' material, " +
-                "share your city's practices and join inter-city dialogues.\n\nThe Human Rights Cities Network", "accounts/approved");
+            db.Enqueue(clock, user.Email!, AccountEmails.Text("ApprovedSubject"), AccountEmails.Text("ApprovedText", user.DisplayName), "accounts/approved");
         }
         else
         {
-            db.Enqueue(clock, user.Email!, "Your HrcCommunity account request",
-                $"Hello {user.DisplayName},\n\nA coordinator could not approve your account request." +
-                (string.IsNullOrWhiteSpace(note) ? "" : $"\n\nTheir note: {note}") +
-                "\n\nYou can still read everything that is public.\n\nThe Human Rights Cities Network", "accounts/rejected");
+            db.Enqueue(clock, user.Email!, AccountEmails.Text("RejectedSubject"), AccountEmails.Text("RejectedText", user.DisplayName,
+                string.IsNullOrWhiteSpace(note) ? "" : AccountEmails.Text("RejectedNote", note)), "accounts/rejected");
         }
         await db.SaveChangesAsync(ct);
 

@@ -38,11 +38,7 @@ public sealed class AccountSecurityService(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{email.Value.PublicBaseUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={Uri.EscapeDataString(token)}";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Enqueue(clock, user.Email, "Reset your HrcCommunity password",
-            $"Hello {user.DisplayName},\n\nSomeone asked to reset the password of your HrcCommunity account. " +
-            $"If it was you, choose a new password here (the link works for a day):\n\n{link}\n\n" +
-            "If it was not you, ignore this message: your password stays as it is.\n\nThe Human Rights Cities Network",
-            "accounts/password-reset");
+        db.Enqueue(clock, user.Email, AccountEmails.Text("ResetSubject"), AccountEmails.Text("ResetText", user.DisplayName, link), "accounts/password-reset");
         await db.SaveChangesAsync(ct);
     }
 

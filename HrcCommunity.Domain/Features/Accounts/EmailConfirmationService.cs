@@ -30,11 +30,7 @@ public sealed class EmailConfirmationService(
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = $"{email.Value.PublicBaseUrl.TrimEnd('/')}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Enqueue(clock, user.Email!, "Confirm your email address for HrcCommunity",
-            $"Hello {user.DisplayName},\n\nPlease confirm that this is your email address, so that a coordinator can review your " +
-            $"HrcCommunity account (the link works for a day):\n\n{link}\n\n" +
-            "If you did not create an account, ignore this message: nothing more will be sent to you.\n\nThe Human Rights Cities Network",
-            Category);
+        db.Enqueue(clock, user.Email!, AccountEmails.Text("ConfirmSubject"), AccountEmails.Text("ConfirmText", user.DisplayName, link), Category);
         await db.SaveChangesAsync(ct);
     }
 

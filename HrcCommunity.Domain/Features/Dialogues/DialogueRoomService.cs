@@ -140,9 +140,9 @@ public sealed class DialogueRoomService(
         var title = await db.CommunityEvents.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).FirstAsync(ct);
         var link = $"/events/{eventId}/room";
         var excerpt = text.Length > 200 ? text[..199] + "…" : text;
-        foreach (var userId in mentioned) await TellAsync(userId, NotificationKind.RoomMention, $"{authorName} mentioned you in the room of {title}");
+        foreach (var userId in mentioned) await TellAsync(userId, NotificationKind.RoomMention, DialogueEmails.Text("Mentioned", authorName, title));
         if (repliedToAuthor is not null && repliedToAuthor != authorId && !mentioned.Contains(repliedToAuthor))
-            await TellAsync(repliedToAuthor, NotificationKind.RoomReply, $"{authorName} replied to you in the room of {title}");
+            await TellAsync(repliedToAuthor, NotificationKind.RoomReply, DialogueEmails.Text("Replied", authorName, title));
 
         Task TellAsync(string userId, NotificationKind kind, string line) =>
             db.NotifyAsync(clock, new Notice(userId, kind, line, link),

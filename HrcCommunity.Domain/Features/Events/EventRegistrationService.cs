@@ -105,11 +105,9 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
             registration.Seat = await FreeSeatAsync(db, ev, ct);
             registration.Status = registration.Seat is null ? RegistrationStatus.Waitlisted : RegistrationStatus.Confirmed;
             registration.QueuedAt = clock.GetUtcNow().UtcDateTime;
-            var decision = registration.Seat is null
-                ? $"The organiser accepted your request for \"{ev.Title}\". It is full for now: you are on the waiting list and get the next free seat."
-                : $"The organiser accepted your request: you have a seat at \"{ev.Title}\".";
+            var decision = EventEmails.Text(registration.Seat is null ? "AcceptedWaitlisted" : "AcceptedSeat", ev.Title);
             await db.NotifyAsync(clock, new Notice(registration.UserId, NotificationKind.Registration, decision, $"/events/{ev.Id}"),
-                new NoticeEmail($"Your registration: {ev.Title}", $"{decision}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
+                new NoticeEmail(EventEmails.Text("DecisionSubject", ev.Title), $"{decision}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -153,9 +151,9 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Confirmed).SetProperty(r => r.Seat, seat), ct);
             if (promoted == 1)
             {
-                var text = $"A seat became free at \"{ev.Title}\" and it is yours: you were next on the waiting list.";
+                var text = EventEmails.Text("PromotedText", ev.Title);
                 await db.NotifyAsync(clock, new Notice(next.UserId, NotificationKind.Registration, text, $"/events/{ev.Id}"),
-                    new NoticeEmail($"You have a seat: {ev.Title}", $"{text}\n\n{email.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
+                    new NoticeEmail(EventEmails.Text("PromotedSubject", ev.Title), $"{text}\n\n{email.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
             }
         }
     }
@@ -191,14 +189,16 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
     private async Task TellOrganiserAsync(HrcDbContext db, CommunityEvent ev, Actor actor, EventRegistration registration, CancellationToken ct)
     {
         var needs = new List<string>();
-        if (registration.NeedsInterpretation) needs.Add($"interpretation{(string.IsNullOrWhiteSpace(registration.InterpretationLanguage) ? "" : $" into {registration.InterpretationLanguage}")}");
-        if (registration.NeedsSignLanguage) needs.Add("sign language interpretation");
-        if (registration.NeedsCaptions) needs.Add("live captions");
-        if (!string.IsNullOrWhiteSpace(registration.AccessNote)) needs.Add($"note: {registration.AccessNote}");
-        var lines = needs.Count == 0 ? "" : $"Accessibility needs: {string.Join("; ", needs)}.\n";
-        var ask = registration.Status == RegistrationStatus.AwaitingApproval ? "asks to take part in" : "registered for";
-        await EmailUserAsync(db, ev.OrganiserId, $"Registration for {ev.Title}",
-            $"{actor.DisplayName} {ask} \"{ev.Title}\".\n{lines}", ev.Id, ct);
+        if (registration.NeedsInterpretation)
+            needs.Add(string.IsNullOrWhiteSpace(registration.InterpretationLanguage)
+                ? EventEmails.Text("NeedInterpretation") : EventEmails.Text("NeedInterpretationInto", registration.InterpretationLanguage));
+        if (registration.NeedsSignLanguage) needs.Add(EventEmails.Text("NeedSignLanguage"));
+        if (registration.NeedsCaptions) needs.Add(EventEmails.Text("NeedCaptions"));
+        if (!string.IsNullOrWhiteSpace(registration.AccessNote)) needs.Add(EventEmails.Text("NeedNote", registration.AccessNote));
+        var lines = needs.Count == 0 ? "" : EventEmails.Text("NeedsLine", string.Join("; ", needs)) + "\n";
+        var ask = registration.Status == RegistrationStatus.AwaitingApproval ? "OrganiserAsks" : "OrganiserRegistered";
+        await EmailUserAsync(db, ev.OrganiserId, EventEmails.Text("OrganiserSubject", ev.Title),
+            EventEmails.Text(ask, actor.DisplayName, ev.Title) + "\n" + lines, ev.Id, ct);
     }
 
     private async Task EmailUserAsync(HrcDbContext db, string userId, string subject, string text, int eventId, CancellationToken ct)

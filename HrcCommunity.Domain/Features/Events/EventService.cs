@@ -169,8 +169,8 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
         ev.Version++;
         await db.SaveChangesAsync(ct);
         if (ev.Capacity > oldCapacity) await EventRegistrationService.FillFreeSeatsAsync(db, ev, clock, email.Value, ct);
-        if (moved) await TellParticipantsAsync(db, ev, $"New time: {ev.Title}",
-            $"The event \"{ev.Title}\" has a new time: {EventTimes.Describe(ev.StartsAtUtc, ev.EndsAtUtc, EventTimes.FindOrUtc(ev.TimeZone))}.", ct);
+        if (moved) await TellParticipantsAsync(db, ev, EventEmails.Text("MovedSubject", ev.Title),
+            EventEmails.Text("MovedText", ev.Title, EventTimes.Describe(ev.StartsAtUtc, ev.EndsAtUtc, EventTimes.FindOrUtc(ev.TimeZone))), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         // The jobs for the old time stay queued and do nothing: each carries the start it was scheduled for.
@@ -194,8 +194,8 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
             target.Sequence++;
             target.Version++;
             target.UpdatedAt = now;
-            await TellParticipantsAsync(db, target, $"Cancelled: {target.Title}",
-                $"The event \"{target.Title}\" on {EventTimes.Describe(target.StartsAtUtc, target.EndsAtUtc, EventTimes.FindOrUtc(target.TimeZone))} was cancelled.", ct);
+            await TellParticipantsAsync(db, target, EventEmails.Text("CancelledSubject", target.Title),
+                EventEmails.Text("CancelledText", target.Title, EventTimes.Describe(target.StartsAtUtc, target.EndsAtUtc, EventTimes.FindOrUtc(target.TimeZone))), ct);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -140,8 +140,9 @@ public sealed class SlotPollService(IDbContextFactory<HrcDbContext> dbFactory, T
             .Join(db.Users, id => id, u => u.Id, (_, u) => u.Email).ToListAsync(ct);
         var when = EventTimes.Describe(slot.StartsAtUtc, slot.EndsAtUtc, zone);
         foreach (var to in recipients.OfType<string>())
-            db.Enqueue(clock, to, $"Time chosen: {poll.Title}",
-                $"Thank you for answering. \"{poll.Title}\" will take place on {when}.\nRegister here: {email.Value.PublicBaseUrl.TrimEnd('/')}/events/{eventId}\n", "events");
+            db.Enqueue(clock, to, EventEmails.Text("PollChosenSubject", poll.Title),
+                EventEmails.Text("PollChosenText", poll.Title, when) + "\n"
+                + EventEmails.Text("PollRegisterHere", $"{email.Value.PublicBaseUrl.TrimEnd('/')}/events/{eventId}") + "\n", "events");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await events.ScheduleRemindersAsync(eventId, ct);

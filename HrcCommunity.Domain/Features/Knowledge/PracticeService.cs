@@ -325,9 +325,9 @@ public sealed class PracticeService(
 
     private string DecisionSubject(Practice practice) => practice.Status switch
     {
-        PracticeStatus.Published => $"Your practice \"{practice.Title}\" is published",
-        PracticeStatus.ChangesRequested => $"Changes requested for your practice \"{practice.Title}\"",
-        _ => $"Your practice \"{practice.Title}\" was not published",
+        PracticeStatus.Published => PracticeEmails.Text("PublishedSubject", practice.Title),
+        PracticeStatus.ChangesRequested => PracticeEmails.Text("ChangesSubject", practice.Title),
+        _ => PracticeEmails.Text("RejectedSubject", practice.Title),
     };
 
     private string DecisionBody(Practice practice)
@@ -335,9 +335,10 @@ public sealed class PracticeService(
         var baseUrl = email.Value.PublicBaseUrl.TrimEnd('/');
         return practice.Status switch
         {
-            PracticeStatus.Published => $"Hello {practice.SubmitterName},\n\nA coordinator published your practice. It is now on {baseUrl}{UrlOf(practice.Slug)}\n\nThank you for sharing it with the network.",
-            PracticeStatus.ChangesRequested => $"Hello {practice.SubmitterName},\n\nA coordinator asked for changes to your practice before publishing it:\n\n{practice.ReviewNote}\n\nYou can update it on {baseUrl}/practices/submit?edit={practice.Slug}",
-            _ => $"Hello {practice.SubmitterName},\n\nA coordinator decided not to publish your practice:\n\n{practice.ReviewNote}",
+            PracticeStatus.Published => PracticeEmails.Text("PublishedText", practice.SubmitterName, $"{baseUrl}{UrlOf(practice.Slug)}"),
+            PracticeStatus.ChangesRequested => PracticeEmails.Text("ChangesText", practice.SubmitterName, practice.ReviewNote ?? "",
+                $"{baseUrl}/practices/submit?edit={practice.Slug}"),
+            _ => PracticeEmails.Text("RejectedText", practice.SubmitterName, practice.ReviewNote ?? ""),
         };
     }
 

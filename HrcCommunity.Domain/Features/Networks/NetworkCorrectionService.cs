@@ -127,7 +127,7 @@ public sealed class NetworkCorrectionService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await ClaimAsync(db, correction, CorrectionStatus.Accepted, actor, null, ct);
         await NetworkWriter.ApplyAsync(db, network, changes, actor, "correction", correction.Id, clock, ct);
-        NotifyProposer(db, correction, network.Name, "accepted", null);
+        NotifyProposer(db, correction, network.Name, accepted: true, null);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -149,7 +149,7 @@ public sealed class NetworkCorrectionService(
         var network = await db.Networks.AsNoTracking().FirstAsync(n => n.Id == correction.NetworkId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await ClaimAsync(db, correction, CorrectionStatus.Rejected, actor, reason?.Trim(), ct);
-        NotifyProposer(db, correction, network.Name, "not accepted", reason);
+        NotifyProposer(db, correction, network.Name, accepted: false, reason);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await notifier.PublishAsync(NetworkCorrectionChanged.QueueTopic, actor.UserId, new(correction.Id, network.Slug, CorrectionStatus.Rejected));
@@ -177,12 +177,13 @@ public sealed class NetworkCorrectionService(
     private static ConflictException AlreadyDecided(NetworkCorrection c) =>
         new($"This correction was already {(c.Status == CorrectionStatus.Accepted ? "accepted" : "rejected")} by {c.DecidedByName} on {c.DecidedAt:yyyy-MM-dd HH:mm} UTC.");
 
-    private void NotifyProposer(HrcDbContext db, NetworkCorrection correction, string networkName, string outcome, string? reason)
+    private void NotifyProposer(HrcDbContext db, NetworkCorrection correction, string networkName, bool accepted, string? reason)
     {
         if (correction.Email is null) return;
-        var body = $"Thank you for proposing a correction to \"{networkName}\" in the HrcCommunity directory of city networks.\n\n" +
-                   $"A coordinator has reviewed it: it was {outcome}." + (string.IsNullOrWhiteSpace(reason) ? "" : $"\n\nTheir note: {reason.Trim()}");
-        db.Enqueue(clock, correction.Email, $"Your correction to {networkName} was {outcome}", body, "directory-correction");
+        var outcome = accepted ? "Accepted" : "NotAccepted";
+        var body = NetworkEmails.Text($"Correction{outcome}Text", networkName)
+            + (string.IsNullOrWhiteSpace(reason) ? "" : NetworkEmails.Text("CorrectionNote", reason.Trim()));
+        db.Enqueue(clock, correction.Email, NetworkEmails.Text($"Correction{outcome}Subject", networkName), body, "directory-correction");
     }
 
     private static string ProposerKey(Actor actor, string clientAddress)

@@ -11,13 +11,9 @@ namespace HrcCommunity.Domain.Features.Notifications;
 /// </summary>
 public static class EmailTemplates
 {
-    private static readonly ResourceManager Resources = new(typeof(EmailTemplates));
+    private static readonly EmailText Resources = new(typeof(EmailTemplates));
 
-    public static string Text(string key, params object[] args)
-    {
-        var format = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No email text '{key}'.");
-        return args.Length == 0 ? format : string.Format(CultureInfo.CurrentCulture, format, args);
-    }
+    public static string Text(string key, params object[] args) => Resources.Text(key, args);
 
     /// <summary>"45 minutes", "1 hour", "3 hours", "2 days": how long before the start a reminder goes out.</summary>
     public static string Duration(int minutes) => minutes switch
@@ -26,6 +22,21 @@ public static class EmailTemplates
         _ when minutes % 60 == 0 => minutes == 60 ? Text("DurationOneHour") : Text("DurationHours", minutes / 60),
         _ => Text("DurationMinutes", minutes),
     };
+}
+
+/// <summary>
+/// One feature's email wording, from the .resx file of the same name and folder as <paramref name="anchor"/>, so each
+/// feature keeps its emails beside its code and translators find them all as resource files.
+/// </summary>
+public sealed class EmailText(Type anchor)
+{
+    private readonly ResourceManager _resources = new(anchor);
+
+    public string Text(string key, params object[] args)
+    {
+        var format = _resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No email text '{key}'.");
+        return args.Length == 0 ? format : string.Format(CultureInfo.CurrentCulture, format, args);
+    }
 }
 
 /// <summary>An email as paragraphs, quotes and links, written once and rendered as text and as HTML.</summary>

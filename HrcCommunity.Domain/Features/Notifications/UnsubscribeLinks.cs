@@ -10,7 +10,8 @@ namespace HrcCommunity.Domain.Features.Notifications;
 /// <summary>
 /// One-click unsubscribe (RFC 8058). A link names the person and carries an HMAC of their id under a key in the data
 /// folder, so it works without signing in, cannot be made up for someone else, and keeps working for every digest
-/// they already received. It unsubscribes only: it shows and changes nothing else.
+/// they already received. It stops every digest (the "what is new" one and the experts' one) and changes nothing else:
+/// the preferences page turns either back on.
 /// </summary>
 public sealed class UnsubscribeLinks(DataFolder dataFolder, IDbContextFactory<HrcDbContext> dbFactory, IOptions<EmailOptions> email)
 {
@@ -32,7 +33,8 @@ public sealed class UnsubscribeLinks(DataFolder dataFolder, IDbContextFactory<Hr
         if (UserIdFrom(token) is not { } userId) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Idempotent: a second click, or a mail program that posts twice, finds the person already unsubscribed.
-        var found = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestOptIn, false), ct);
+        var found = await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestOptIn, false).SetProperty(u => u.ExpertDigestOff, true), ct);
         return found == 1;
     }
 

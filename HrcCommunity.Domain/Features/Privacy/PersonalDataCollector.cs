@@ -1,4 +1,5 @@
 using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Domain.Features.Privacy;
@@ -93,7 +94,11 @@ public sealed class PersonalDataCollector(IDbContextFactory<HrcDbContext> dbFact
             },
             roles,
             approval = new { Status = user.ApprovalStatus.ToString(), user.RegisteredAt, user.ReviewedAt, user.ReviewNote },
-            notificationPreferences = new { weeklyDigest = user.DigestOptIn },
+            notificationPreferences = new
+            {
+                digest = !user.DigestOptIn ? "None" : user.DigestDaily ? "Daily" : "Weekly", digestAreas = (user.DigestAreas ?? DigestAreas.All).ToString(),
+                expertDigest = !user.ExpertDigestOff,
+            },
             signInEvents = NoSignInHistory,
             questionsAsked = questions,
             answersWritten = answers,

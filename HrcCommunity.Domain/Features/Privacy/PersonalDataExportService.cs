@@ -71,11 +71,8 @@ public sealed class PersonalDataExportService(
         export.TokenHash = StatusLinks.Hash(token);
         export.CompletedAt = now;
         export.ExpiresAt = now + options.Value.ExportLinkLifetime;
-        db.Enqueue(clock, to!, "Your data from the Human Rights Cities Network",
-            "Hello,\n\nyou asked for a copy of everything the Human Rights Cities Network platform holds about you. It is ready:\n\n" +
-            $"{email.Value.PublicBaseUrl.TrimEnd('/')}/account/data/{token}\n\n" +
-            $"The link works only while you are signed in to your account, until {export.ExpiresAt:yyyy-MM-dd HH:mm} UTC; then the archive is deleted. " +
-            "If you did not ask for this, sign in and change your password.\n\nThe Human Rights Cities Network", "privacy/export-ready");
+        db.Enqueue(clock, to!, PrivacyEmails.Text("ExportReadySubject"),
+            PrivacyEmails.Text("ExportReadyText", $"{email.Value.PublicBaseUrl.TrimEnd('/')}/account/data/{token}", export.ExpiresAt), "privacy/export-ready");
         await db.SaveChangesAsync(ct);
         return new BuiltExport(exportId, token);
     }

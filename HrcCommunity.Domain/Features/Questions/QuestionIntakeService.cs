@@ -119,12 +119,8 @@ public sealed class QuestionIntakeService(
         else
         {
             await db.SaveChangesAsync(ct);
-            db.Enqueue(clock, email, "Please confirm your question to the HrcCommunity experts",
-                "Hello,\n\nSomeone asked the experts of the Human Rights Cities Network a question and gave this email address " +
-                "for the answer. If it was you, confirm the address here; then we send you the private link to follow your question, " +
-                $"and later the answer:\n\n{statusLinks.ConfirmationUrlFor(question.Id, salt)}\n\n" +
-                "If it was not you, ignore this message: nothing more about it will be sent to this address.\n\n" +
-                "The Human Rights Cities Network", "questions/confirm");
+            db.Enqueue(clock, email, QuestionEmails.Text("ConfirmSubject"),
+                QuestionEmails.Text("ConfirmText", statusLinks.ConfirmationUrlFor(question.Id, salt)), "questions/confirm");
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -160,15 +156,9 @@ public sealed class QuestionIntakeService(
         db.QuestionLog.AnyAsync(l => l.QuestionId == questionId && l.Action == QuestionAction.ConfirmEmail, ct);
 
     private void EnqueueStatusLink(HrcDbContext db, Question question, string token) =>
-        db.Enqueue(clock, question.AskerEmail, "Your question to the HrcCommunity experts",
-            $"Hello{(question.AskerName.Length > 0 ? " " + question.AskerName : "")},\n\n" +
-            "Thank you for your question to the experts of the Human Rights Cities Network. An expert will pick it up, " +
-            "and we will email you the answer.\n\n" +
-            $"Follow your question here (keep this link to yourself; it is your only key to it):\n{statusLinks.UrlFor(token)}\n\n" +
-            (question.MayPublish
-                ? "You allowed us to publish the answer, without your name or contact details, so that others can learn from it.\n\n"
-                : "You asked us not to publish the answer.\n\n") +
-            "The Human Rights Cities Network", "questions/received");
+        db.Enqueue(clock, question.AskerEmail, QuestionEmails.Text("ReceivedSubject"),
+            QuestionEmails.Text("ReceivedText", QuestionEmails.Greeting(question.AskerName), statusLinks.UrlFor(token),
+                QuestionEmails.Text(question.MayPublish ? "ReceivedMayPublish" : "ReceivedPrivate")), "questions/received");
 
     public async Task<QuestionStatusView> GetStatusAsync(string token, CancellationToken ct = default)
     {

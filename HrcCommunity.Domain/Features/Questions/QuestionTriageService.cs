@@ -166,7 +166,7 @@ public sealed class QuestionTriageService(
             // An unconfirmed address gets nothing: the asker reads the answer on the status page, and the link to it
             // is emailed when they confirm.
             if (!await QuestionIntakeService.IsEmailConfirmedAsync(db, q.Id, ct)) return "Not emailed: the asker has not confirmed the address";
-            db.Enqueue(clock, q.AskerEmail, "The experts answered your question", AnswerEmail(q), "questions/answered");
+            db.Enqueue(clock, q.AskerEmail, QuestionEmails.Text("AnsweredSubject"), AnswerEmail(q), "questions/answered");
             return "";
         }, ct);
     }
@@ -304,17 +304,17 @@ public sealed class QuestionTriageService(
     {
         var links = AnswerLinks.Parse(q.AnswerLinks);
         var text = new System.Text.StringBuilder()
-            .Append("Hello").Append(q.AskerName.Length > 0 ? " " + q.AskerName : "").Append(",\n\n")
-            .Append("An expert of the Human Rights Cities Network answered your question \"").Append(q.Title).Append("\".\n\n")
+            .Append(QuestionEmails.Greeting(q.AskerName)).Append("\n\n")
+            .Append(QuestionEmails.Text("AnsweredIntro", q.Title)).Append("\n\n")
             .Append(q.Answer).Append("\n\n");
         if (links.Count > 0)
         {
-            text.Append("Further reading:\n");
+            text.Append(QuestionEmails.Text("AnsweredFurtherReading")).Append('\n');
             foreach (var link in links) text.Append("- ").Append(link).Append('\n');
             text.Append('\n');
         }
         if (q.StatusSalt.Length > 0)
-            text.Append("Your question and its answer: ").Append(statusLinks.UrlFor(statusLinks.TokenFor(q.StatusSalt))).Append("\n\n");
-        return text.Append("The Human Rights Cities Network").ToString();
+            text.Append(QuestionEmails.Text("AnsweredStatusLink", statusLinks.UrlFor(statusLinks.TokenFor(q.StatusSalt)))).Append("\n\n");
+        return text.Append(QuestionEmails.Text("Signature")).ToString();
     }
 }

@@ -45,7 +45,7 @@ public sealed class UnsubscribeHttpTests(AppHost app)
         var response = await AppHost.PostFormAsync(app.NewClient(), $"/unsubscribe/{token}", "unsubscribe", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("you will receive no more weekly digests", await response.Content.ReadAsStringAsync());
+        Assert.Contains("you will receive no more digests", await response.Content.ReadAsStringAsync());
         Assert.False(await OptedInAsync(userId));
     }
 

@@ -23,10 +23,10 @@ public sealed class UnsubscribeTests
         await using var database = await SqliteDatabase.CreateAsync();
         var digests = database.Get<DigestService>();
         var reader = await database.CreateUserAsync("Una Subscriber", Roles.Practitioner);
-        await digests.SetOptInAsync(reader, true);
+        await digests.SetPreferencesAsync(reader, new DigestPreferences(DigestFrequency.Weekly, DigestAreas.All, null));
         await IndexNewsAsync(database, "first");
 
-        Assert.Equal(1, await digests.SendWeeklyAsync(database.Clock.GetUtcNow().UtcDateTime.AddDays(1)));
+        Assert.Equal(1, await digests.SendAsync(DigestFrequency.Weekly, database.Clock.GetUtcNow().UtcDateTime.AddDays(1)));
         await Dispatcher(database, smtp.Port).DispatchDueAsync(CancellationToken.None);
 
         var message = Assert.Single(smtp.Messages());
@@ -39,10 +39,10 @@ public sealed class UnsubscribeTests
         var links = database.Get<UnsubscribeLinks>();
         Assert.True(await links.UnsubscribeAsync(token));
         Assert.True(await links.UnsubscribeAsync(token), "A second post finds the person already unsubscribed.");
-        Assert.False(await digests.GetOptInAsync(reader));
+        Assert.Equal(DigestFrequency.None, (await digests.GetPreferencesAsync(reader)).Frequency);
 
         await IndexNewsAsync(database, "second");
-        Assert.Equal(0, await digests.SendWeeklyAsync(database.Clock.GetUtcNow().UtcDateTime.AddDays(8)));
+        Assert.Equal(0, await digests.SendAsync(DigestFrequency.Weekly, database.Clock.GetUtcNow().UtcDateTime.AddDays(8)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class UnsubscribeTests
         var digests = database.Get<DigestService>();
         var victim = await database.CreateUserAsync("Vic Tim", Roles.Practitioner);
         var other = await database.CreateUserAsync("Otto Other", Roles.Practitioner);
-        await digests.SetOptInAsync(victim, true);
+        await digests.SetPreferencesAsync(victim, new DigestPreferences(DigestFrequency.Weekly, DigestAreas.All, null));
         var links = database.Get<UnsubscribeLinks>();
         var othersToken = links.TokenFor(other.UserId!);
         var mac = othersToken[(othersToken.LastIndexOf('.') + 1)..];
@@ -61,7 +61,7 @@ public sealed class UnsubscribeTests
         Assert.False(await links.UnsubscribeAsync(victim.UserId!));
         Assert.False(await links.UnsubscribeAsync(""));
         Assert.False(await links.IsValidAsync($"{victim.UserId}.{new string('0', 40)}"));
-        Assert.True(await digests.GetOptInAsync(victim));
+        Assert.Equal(DigestFrequency.Weekly, (await digests.GetPreferencesAsync(victim)).Frequency);
     }
 
     private static async Task IndexNewsAsync(SqliteDatabase database, string key)

@@ -27,7 +27,7 @@ public sealed class PrivacyExportTests
         Assert.Equal(ada.Email, root.GetProperty("profile").GetProperty("Email").GetString());
         Assert.Equal(["Expert", "Practitioner"], root.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).Order());
         Assert.Contains("adamark-review", root.GetProperty("approval").ToString());
-        Assert.True(root.GetProperty("notificationPreferences").GetProperty("weeklyDigest").GetBoolean());
+        Assert.Equal("Weekly", root.GetProperty("notificationPreferences").GetProperty("digest").GetString());
         Assert.Equal("Microsoft", root.GetProperty("profile").GetProperty("externalSignIns")[0].GetProperty("LoginProvider").GetString());
         Assert.Equal(PersonalDataCollector.NoSignInHistory, root.GetProperty("signInEvents").GetString());
         Assert.Equal(2, root.GetProperty("questionsAsked").GetArrayLength());
