@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HrcCommunity.Domain.Data.Migrations
 {
     [DbContext(typeof(HrcDbContext))]
-    [Migration("20261130050935_Digests")]
+    [Migration("20261130061723_Digests")]
     partial class Digests
     {
         /// <inheritdoc />
@@ -308,8 +308,16 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.Property<int>("BoardId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KnowledgeSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeSlug")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
