@@ -885,6 +885,10 @@ namespace HrcCommunity.Domain.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModeratorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganiserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -938,6 +942,8 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostCityId");
+
+                    b.HasIndex("ModeratorId");
 
                     b.HasIndex("SeriesId");
 
@@ -2846,6 +2852,11 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.HasOne("HrcCommunity.Domain.Features.Members.MemberCity", null)
                         .WithMany()
                         .HasForeignKey("HostCityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

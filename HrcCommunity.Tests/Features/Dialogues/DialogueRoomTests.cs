@@ -48,6 +48,36 @@ public sealed class DialogueRoomTests
     }
 
     [Fact]
+    public async Task NamedModerator_WithoutASeat_HasTheModeratorTools_FromTheMomentTheyAreNamed_AndLosesThemWhenUnnamed()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(db);
+        var access = db.Get<DialogueAccess>();
+        var events = db.Get<EventService>();
+        var mona = await EventsTestData.PractitionerInAsync(db, "Mona Moderator", "Vienna");
+        Assert.Equal(RoomRole.Outsider, await access.RoleAsync(mona, room.EventId));
+
+        var version = (await events.GetAsync(room.Organiser, room.EventId))!.Version;
+        await events.UpdateAsync(room.Organiser, room.EventId, EventsTestData.Edit("Advisory councils compared", visibility: EventVisibility.Practitioners)
+            with { ExpectedVersion = version, ModeratorId = mona.UserId });
+
+        Assert.Equal(RoomRole.Moderator, await access.RoleAsync(mona, room.EventId));
+        Assert.Equal(RoomRole.Participant, await access.RoleAsync(room.Ada, room.EventId));
+        var service = db.Get<DialogueRoomService>();
+        Assert.True((await service.SetLockedAsync(mona, room.EventId, true)).IsLocked);
+        var posted = await service.PostAsync(mona, room.EventId, "The room is locked while the panel speaks, @Ada Lind.");
+        Assert.Equal(["Ada Lind"], posted.Mentions);
+        Assert.Equal("Vienna", posted.City);
+        await Assert.ThrowsAsync<ConflictException>(() => service.PostAsync(room.Ada, room.EventId, "Can I still post?"));
+
+        await events.UpdateAsync(room.Organiser, room.EventId, EventsTestData.Edit("Advisory councils compared", visibility: EventVisibility.Practitioners)
+            with { ExpectedVersion = version + 1 });
+        db.Clock.Advance(DialogueAccess.RosterFor);
+        Assert.Equal(RoomRole.Outsider, await access.RoleAsync(mona, room.EventId));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.SetLockedAsync(mona, room.EventId, false));
+    }
+
+    [Fact]
     public async Task Role_FollowsRegistration_NewSeatsAtOnce()
     {
         await using var db = await SqliteDatabase.CreateAsync();
