@@ -13,7 +13,8 @@ namespace HrcCommunity.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DialoguesHubTests(BrowserHost host)
 {
-    private const string ClientScript = """
+    /// <summary>Joins TOPIC and prints each room change (EVENT) and each new message (MESSAGE) as JSON, one a line.</summary>
+    internal const string ClientScript = """
         const signalR = require('@microsoft/signalr');
         const connection = new signalR.HubConnectionBuilder()
             .withUrl(process.env.HUB_URL, { headers: { Cookie: process.env.COOKIE || '' }, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
@@ -128,7 +129,7 @@ public sealed class DialoguesHubTests(BrowserHost host)
         await moderator.Context.CloseAsync();
     }
 
-    private async Task<string> CookieAsync(Persona persona)
+    internal static async Task<string> CookieAsync(BrowserHost host, Persona persona)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
@@ -136,7 +137,13 @@ public sealed class DialoguesHubTests(BrowserHost host)
         return cookies.GetCookieHeader(new Uri(host.BaseUrl));
     }
 
-    private async Task<QuestionsHubTests.NodeClient> StartClientAsync(string code, string cookie, string topic, params (string Name, string Value)[] environment)
+    private Task<string> CookieAsync(Persona persona) => CookieAsync(host, persona);
+
+    private Task<QuestionsHubTests.NodeClient> StartClientAsync(string code, string cookie, string topic, params (string Name, string Value)[] environment) =>
+        StartClientAsync(host, code, cookie, topic, environment);
+
+    internal static async Task<QuestionsHubTests.NodeClient> StartClientAsync(BrowserHost host, string code, string cookie, string topic,
+        params (string Name, string Value)[] environment)
     {
         var script = Path.Combine(RepoPaths.NewTempFolder("hub"), "client.js");
         await File.WriteAllTextAsync(script, code);
