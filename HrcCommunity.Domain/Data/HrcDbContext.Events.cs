@@ -29,6 +29,8 @@ public sealed partial class HrcDbContext
             e.Property(x => x.MeetingLink).HasMaxLength(CommunityEvent.LinkMax);
             e.Property(x => x.OrganiserId).HasMaxLength(450);
             e.Property(x => x.OrganiserName).HasMaxLength(AppUser.NameMax);
+            e.Property(x => x.ModeratorId).HasMaxLength(450);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ModeratorId).OnDelete(DeleteBehavior.SetNull);
             e.Ignore(x => x.RoomTopic);
             e.HasIndex(x => x.Uid).IsUnique();
             e.HasIndex(x => x.StartsAtUtc);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using System.Net;
 using HrcCommunity.Tests.Features.Events;
 using HrcCommunity.Tests.Infrastructure;
@@ -11,13 +13,15 @@ namespace HrcCommunity.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DialoguesHubTests(BrowserHost host)
 {
-    private const string ClientScript = """
+    /// <summary>Joins TOPIC and prints each room change (EVENT) and each new message (MESSAGE) as JSON, one a line.</summary>
+    internal const string ClientScript = """
         const signalR = require('@microsoft/signalr');
         const connection = new signalR.HubConnectionBuilder()
             .withUrl(process.env.HUB_URL, { headers: { Cookie: process.env.COOKIE || '' }, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
             .configureLogging(signalR.LogLevel.None)
             .build();
         connection.on('roomChanged', e => console.log('EVENT ' + JSON.stringify(e)));
+        connection.on('messagePosted', m => console.log('MESSAGE ' + JSON.stringify(m)));
         connection.start()
             .then(() => connection.invoke('Join', process.env.TOPIC))
             .then(() => console.log('JOINED'))
@@ -60,13 +64,24 @@ public sealed class DialoguesHubTests(BrowserHost host)
         Assert.Equal($"RETRIED {id}", await poster.WaitForLineAsync(l => l.StartsWith("RETRIED ", StringComparison.Ordinal)));
         Assert.Contains("The message must be at most", await poster.WaitForLineAsync(l => l.StartsWith("REFUSED ", StringComparison.Ordinal)));
         await poster.WaitForLineAsync(l => l.StartsWith("AFTER ", StringComparison.Ordinal));
-        var posted = await listener.WaitForLineAsync(l => l.Contains("\"kind\":\"messagePosted\"") && l.Contains($"\"text\":\"{text}\""));
-        Assert.Contains($"\"id\":{id},", posted);
-        Assert.Contains($"\"clientMessageId\":\"{clientId}\"", posted);
-        Assert.Contains("\"authorName\":\"Pia Practitioner\"", posted);
-        // The room's changes arrive in order: once the later message is here, a copy of the first would be too.
-        await listener.WaitForLineAsync(l => l.Contains($"{text} (after)"));
+        var posted = await listener.WaitForLineAsync(l => l.StartsWith("MESSAGE ", StringComparison.Ordinal) && l.Contains($"\"text\":\"{text}\""));
+        using (var json = JsonDocument.Parse(posted["MESSAGE ".Length..]))
+        {
+            var m = json.RootElement;
+            Assert.Equal(long.Parse(id, CultureInfo.InvariantCulture), m.GetProperty("id").GetInt64());
+            Assert.Equal(topic, m.GetProperty("topic").GetString());
+            Assert.True(m.GetProperty("seq").GetInt64() > 0);
+            Assert.Equal("Pia Practitioner", m.GetProperty("authorName").GetString());
+            Assert.Equal("Utrecht", m.GetProperty("city").GetString());
+            Assert.Equal(text, m.GetProperty("text").GetString());
+            Assert.Equal(clientId, m.GetProperty("clientMessageId").GetString());
+            Assert.InRange(m.GetProperty("sentAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-2), DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+        // The room's changes arrive in order: once the later message is here, a copy of the first would be too, as a second
+        // messagePosted or as a roomChanged.
+        await listener.WaitForLineAsync(l => l.StartsWith("MESSAGE ", StringComparison.Ordinal) && l.Contains($"{text} (after)"));
         Assert.False(listener.HasLine(l => l != posted && l.Contains($"\"text\":\"{text}\"")));
+        Assert.False(listener.HasLine(l => l.Contains("\"kind\":\"messagePosted\"")));
 
         using var outsider = await StartClientAsync(PostScript, await CookieAsync(Persona.Expert), topic, ("TEXT", text), ("CLIENT_ID", clientId));
         Assert.Contains("not allowed to post in this room", await outsider.WaitForLineAsync(l => l.StartsWith("FAILED ", StringComparison.Ordinal)));
@@ -92,10 +107,18 @@ public sealed class DialoguesHubTests(BrowserHost host)
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
         await Expect(moderator.Locator(".room-questions")).ToContainTextAsync(question);
 
-        var posted = await listener.WaitForLineAsync(l => l.Contains("\"kind\":\"messagePosted\"") && l.Contains(text));
-        Assert.Contains($"\"topic\":\"{topic}\"", posted);
-        Assert.Contains("\"seq\":", posted);
-        Assert.Contains("\"authorName\":\"Carla Coordinator\"", posted);
+        // What the Blazor room shows beside the message is what the hub client gets.
+        var meta = await moderator.Locator(".room-message", new() { HasText = text }).Locator(".room-meta").First.InnerTextAsync();
+        var posted = await listener.WaitForLineAsync(l => l.StartsWith("MESSAGE ", StringComparison.Ordinal) && l.Contains(text));
+        using (var json = JsonDocument.Parse(posted["MESSAGE ".Length..]))
+        {
+            var m = json.RootElement;
+            Assert.Equal(topic, m.GetProperty("topic").GetString());
+            Assert.Equal("Carla Coordinator", m.GetProperty("authorName").GetString());
+            Assert.StartsWith($"Carla Coordinator {m.GetProperty("city").GetString()} ·", meta);
+            // The room page posts with a client id of its own too.
+            Assert.Matches("^[0-9a-f]{32}$", m.GetProperty("clientMessageId").GetString());
+        }
         var asked = await listener.WaitForLineAsync(l => l.Contains("\"kind\":\"questionAsked\"") && l.Contains(question));
         Assert.Contains("\"actorId\":null", asked);
         Assert.Contains("\"authorName\":null", asked);
@@ -106,7 +129,7 @@ public sealed class DialoguesHubTests(BrowserHost host)
         await moderator.Context.CloseAsync();
     }
 
-    private async Task<string> CookieAsync(Persona persona)
+    internal static async Task<string> CookieAsync(BrowserHost host, Persona persona)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
@@ -114,7 +137,13 @@ public sealed class DialoguesHubTests(BrowserHost host)
         return cookies.GetCookieHeader(new Uri(host.BaseUrl));
     }
 
-    private async Task<QuestionsHubTests.NodeClient> StartClientAsync(string code, string cookie, string topic, params (string Name, string Value)[] environment)
+    private Task<string> CookieAsync(Persona persona) => CookieAsync(host, persona);
+
+    private Task<QuestionsHubTests.NodeClient> StartClientAsync(string code, string cookie, string topic, params (string Name, string Value)[] environment) =>
+        StartClientAsync(host, code, cookie, topic, environment);
+
+    internal static async Task<QuestionsHubTests.NodeClient> StartClientAsync(BrowserHost host, string code, string cookie, string topic,
+        params (string Name, string Value)[] environment)
     {
         var script = Path.Combine(RepoPaths.NewTempFolder("hub"), "client.js");
         await File.WriteAllTextAsync(script, code);

@@ -29,11 +29,21 @@ public sealed record PresenceMessage(int Count, IReadOnlyList<PresenceMemberMess
 public sealed record PresenceMemberMessage(string UserId, string DisplayName, string? City);
 
 /// <summary>
-/// One change in a dialogue room: <see cref="Kind"/> names it (messagePosted, messageRemoved, reactionToggled, questionAsked,
-/// questionUpdated, handsChanged, settingsChanged) and <see cref="Change"/> holds it. An anonymous question names no author,
-/// and its message has no actor.
+/// One change in a dialogue room other than a new message: <see cref="Kind"/> names it (messageRemoved, reactionToggled,
+/// questionAsked, questionUpdated, handsChanged, settingsChanged) and <see cref="Change"/> holds it. An anonymous question
+/// names no author, and its message has no actor.
 /// </summary>
 public sealed record RoomChangeMessage(string Kind, object Change);
+
+/// <summary>
+/// A new message in a dialogue room, flat, as a meeting-room screen shows it: the author's name and city as the Blazor room
+/// shows them, the Markdown text, and the poster's own <see cref="ClientMessageId"/> (to recognise its echo).
+/// <see cref="Seq"/> is the room topic's sequence, shared with <see cref="ILiveClient.RoomChanged"/>: a room's changes
+/// arrive through either method, each exactly once, and a gap in the numbers across both means something was missed.
+/// </summary>
+/// <param name="ParentId">The thread's first message when this is a reply, else null.</param>
+public sealed record RoomPostMessage(long Id, string Topic, long Seq, string AuthorName, string City, string Text, string? ClientMessageId,
+    DateTime SentAt, long? ParentId);
 
 /// <summary>What <c>/hubs/live</c> calls on its clients: one method per stream, and the notice that a topic was taken away.</summary>
 public interface ILiveClient
@@ -49,6 +59,8 @@ public interface ILiveClient
     Task PresenceChanged(LiveMessage<PresenceMessage> message);
 
     Task RoomChanged(LiveMessage<RoomChangeMessage> message);
+
+    Task MessagePosted(RoomPostMessage message);
     Task BoardChanged(LiveMessage<BoardMessage> message);
     Task NotificationChanged(LiveMessage<NotificationMessage> message);
 

@@ -33,12 +33,17 @@ public static class LiveStreamRegistrations
             c => new PresenceMessage(c.Count, c.Joined.Select(m => new PresenceMemberMessage(m.UserId, m.DisplayName, m.City)).ToList(), c.LeftUserIds),
             (client, message) => client.PresenceChanged(message)));
 
-        // A dialogue room: its confirmed participants, organiser and Coordinators (DialogueAccess, the page's rule too).
+        // A dialogue room: its confirmed participants, organiser and Coordinators (DialogueAccess, the page's rule too). A new
+        // message goes out flat as messagePosted and not also as roomChanged: one change, one delivery, so a client that
+        // listens to both neither shows a message twice nor sees a gap in the shared sequence.
         services.AddSingleton<LiveStream>(sp => new LiveStream<RoomChange, RoomChangeMessage>(
             topic => DialogueAccess.TryParseTopic(topic, out _),
             (actor, topic) => sp.GetRequiredService<DialogueAccess>().MayFollowAsync(actor, topic),
             c => new RoomChangeMessage(c.Kind, c),
-            (client, message) => client.RoomChanged(message)));
+            (client, message) => message.Change.Change is MessagePosted { Message: var m }
+                ? client.MessagePosted(new RoomPostMessage(m.Id, message.Topic, message.Seq, m.AuthorName, m.City, m.Text, m.ClientMessageId,
+                    m.SentAt, m.ParentId))
+                : client.RoomChanged(message)));
 
         Add<PracticeChanged, PracticeMessage>(services,
             topic => topic == PracticeChanged.QueueTopic || topic.StartsWith(PracticeChanged.SubmitterTopic(""), StringComparison.Ordinal),

@@ -902,6 +902,10 @@ namespace HrcCommunity.Domain.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModeratorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganiserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -955,6 +959,8 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostCityId");
+
+                    b.HasIndex("ModeratorId");
 
                     b.HasIndex("SeriesId");
 
@@ -2870,6 +2876,11 @@ namespace HrcCommunity.Domain.Data.Migrations
                     b.HasOne("HrcCommunity.Domain.Features.Members.MemberCity", null)
                         .WithMany()
                         .HasForeignKey("HostCityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("HrcCommunity.Domain.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -14,12 +14,12 @@ public enum RoomRole
     /// <summary>The event exists but the person is not one of its confirmed participants.</summary>
     Outsider,
     Participant,
-    /// <summary>The organiser, or a Coordinator: everything a participant does, and the moderator tools.</summary>
+    /// <summary>The event's named moderator, its organiser, or a Coordinator: everything a participant does, and the moderator tools.</summary>
     Moderator,
 }
 
 /// <summary>
-/// Who may be in an event's room: its confirmed participants, its organiser and Coordinators, all with an approved
+/// Who may be in an event's room: its confirmed participants, its moderator, organiser and Coordinators, all with an approved
 /// account. The page, the room's services and the hub topic all ask this one rule. Every live event a follower receives
 /// asks it again, so each room's roster is held in memory for a few seconds instead of queried per event.
 /// </summary>
@@ -47,12 +47,13 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
         var roster = await RosterAsync(eventId, forceIfOlderThan: null, ct);
         if (roster is null) return RoomRole.NoRoom;
         if (!actor.CanSeePractitionerLayer) return RoomRole.Outsider;
-        if (actor.CanCoordinate || roster.OrganiserId == actor.UserId) return RoomRole.Moderator;
+        if (actor.CanCoordinate || roster.OrganiserId == actor.UserId || roster.ModeratorId == actor.UserId) return RoomRole.Moderator;
         if (!roster.Confirmed.Contains(actor.UserId!))
         {
-            // A person the roster does not name reads it afresh, so a new registration opens the room at once; only
-            // outsiders pay for that, and they do not follow the room's events.
+            // A person the roster does not name reads it afresh, so a new registration (or being named moderator) opens the
+            // room at once; only outsiders pay for that, and they do not follow the room's events.
             roster = await RosterAsync(eventId, TimeSpan.Zero, ct);
+            if (roster is not null && roster.ModeratorId == actor.UserId) return RoomRole.Moderator;
             if (roster is null || !roster.Confirmed.Contains(actor.UserId!)) return RoomRole.Outsider;
         }
         return RoomRole.Participant;
@@ -62,11 +63,12 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
     public async ValueTask<bool> MayFollowAsync(Actor actor, string topic) =>
         TryParseTopic(topic, out var eventId) && await RoleAsync(actor, eventId) >= RoomRole.Participant;
 
-    /// <summary>The confirmed participants and the organiser: whom an @mention may name.</summary>
+    /// <summary>The confirmed participants, the moderator and the organiser: whom an @mention may name.</summary>
     internal async Task<IReadOnlySet<string>> MembersAsync(int eventId, CancellationToken ct)
     {
         var roster = await RosterAsync(eventId, forceIfOlderThan: null, ct);
-        return roster is null ? new HashSet<string>() : new HashSet<string>(roster.Confirmed.Append(roster.OrganiserId), StringComparer.Ordinal);
+        return roster is null ? new HashSet<string>()
+            : new HashSet<string>(roster.Confirmed.Append(roster.OrganiserId).Concat(roster.ModeratorId is { } m ? [m] : []), StringComparer.Ordinal);
     }
 
     private async ValueTask<Roster?> RosterAsync(int eventId, TimeSpan? forceIfOlderThan, CancellationToken ct)
@@ -75,7 +77,7 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
         if (_rosters.TryGetValue(eventId, out var cached) && now - cached.LoadedAt < (forceIfOlderThan ?? RosterFor)) return cached;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.CommunityEvents.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => e.OrganiserId).FirstOrDefaultAsync(ct);
+            .Select(e => new { e.OrganiserId, e.ModeratorId }).FirstOrDefaultAsync(ct);
         if (ev is null)
         {
             _rosters.TryRemove(eventId, out _);
@@ -83,10 +85,10 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
         }
         var confirmed = await db.EventRegistrations.AsNoTracking()
             .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed).Select(r => r.UserId).ToListAsync(ct);
-        var roster = new Roster(ev, confirmed.ToHashSet(StringComparer.Ordinal), now);
+        var roster = new Roster(ev.OrganiserId, ev.ModeratorId, confirmed.ToHashSet(StringComparer.Ordinal), now);
         _rosters[eventId] = roster;
         return roster;
     }
 
-    private sealed record Roster(string OrganiserId, IReadOnlySet<string> Confirmed, DateTimeOffset LoadedAt);
+    private sealed record Roster(string OrganiserId, string? ModeratorId, IReadOnlySet<string> Confirmed, DateTimeOffset LoadedAt);
 }

@@ -63,6 +63,8 @@ public sealed class CommunityEvent
     public bool IsCancelled { get; set; }
     public string OrganiserId { get; set; } = "";
     public string OrganiserName { get; set; } = "";
+    /// <summary>An approved practitioner who runs the room with the organiser's tools, without being registered.</summary>
+    public string? ModeratorId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

@@ -12,9 +12,12 @@ namespace HrcCommunity.Domain.Features.Events;
 public sealed record EventEdit(
     EventKind Kind, string Title, string Agenda, DateTime LocalStart, DateTime LocalEnd, string TimeZone,
     int? HostCityId, IReadOnlyList<int> InvitedCityIds, int Capacity, EventVisibility Visibility, RegistrationMode Registration,
-    string? MeetingLink, Recurrence Recurrence = Recurrence.None, int Occurrences = 1, int ExpectedVersion = 0);
+    string? MeetingLink, Recurrence Recurrence = Recurrence.None, int Occurrences = 1, int ExpectedVersion = 0, string? ModeratorId = null);
 
 public sealed record CityOption(int Id, string Name, string Country);
+
+/// <summary>Someone who may moderate an event's room: an approved member of the practitioner layer.</summary>
+public sealed record ModeratorOption(string UserId, string Name, string City);
 
 public sealed record EventCard(int Id, EventKind Kind, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone,
     EventVisibility Visibility, bool IsCancelled, string? HostCity, int Capacity, int SeatsTaken, bool InSeries, string RoomTopic);
@@ -26,7 +29,8 @@ public sealed record EventView(
     DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone, DateTime LocalStart, DateTime LocalEnd,
     int? HostCityId, string? HostCity, IReadOnlyList<CityOption> InvitedCities, int Capacity, int SeatsTaken, int Waitlisted,
     EventVisibility Visibility, RegistrationMode Registration, string? MeetingLink, bool IsCancelled,
-    string? SeriesId, Recurrence Recurrence, bool IsSeriesException, string OrganiserName, int Version, MyRegistration? Mine)
+    string? SeriesId, Recurrence Recurrence, bool IsSeriesException, string OrganiserName, int Version, MyRegistration? Mine,
+    ModeratorOption? Moderator)
 {
     public string RoomTopic => $"room:{Id}";
     public bool IsFull => SeatsTaken >= Capacity;
@@ -79,15 +83,31 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
         var zone = EventTimes.FindOrUtc(e.TimeZone);
         var invited = e.InvitedCities.Select(i => cities.FirstOrDefault(c => c.Id == i.MemberCityId)).OfType<CityOption>().OrderBy(c => c.Name).ToList();
         // The meeting link is for the people taking part, not for anyone who can read the announcement.
-        var mayJoin = actor.CanCoordinate || mine?.Status == RegistrationStatus.Confirmed;
+        var moderator = e.ModeratorId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == e.ModeratorId)
+            .Select(u => new ModeratorOption(u.Id, u.DisplayName, u.City)).FirstOrDefaultAsync(ct);
+        var mayJoin = actor.CanCoordinate || mine?.Status == RegistrationStatus.Confirmed || (moderator is not null && moderator.UserId == actor.UserId);
         return new EventView(e.Id, e.Uid, e.Sequence, e.Kind, e.Title, e.Agenda, Markdown.ToHtml(e.Agenda),
             Utc(e.StartsAtUtc), Utc(e.EndsAtUtc), e.TimeZone, EventTimes.ToLocal(e.StartsAtUtc, zone), EventTimes.ToLocal(e.EndsAtUtc, zone),
             e.HostCityId, cities.FirstOrDefault(c => c.Id == e.HostCityId)?.Name, invited, e.Capacity,
             registrations.Count(r => r.Status == RegistrationStatus.Confirmed), waitlist.Count, e.Visibility, e.Registration,
             mayJoin ? e.MeetingLink : null, e.IsCancelled, e.SeriesId, e.Recurrence, e.IsSeriesException, e.OrganiserName, e.Version,
             mine is null ? null : new MyRegistration(mine.Status, mine.Seat,
-                mine.Status == RegistrationStatus.Waitlisted ? waitlist.FindIndex(w => w.Id == mine.Id) + 1 : null));
+                mine.Status == RegistrationStatus.Waitlisted ? waitlist.FindIndex(w => w.Id == mine.Id) + 1 : null),
+            moderator);
     }
+
+    /// <summary>Whom an organiser may name as an event's moderator: approved members of the practitioner layer, by name.</summary>
+    public async Task<IReadOnlyList<ModeratorOption>> ModeratorOptionsAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(actor.CanCoordinate, "choose moderators");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await MayModerate(db).OrderBy(u => u.DisplayName).ThenBy(u => u.City)
+            .Select(u => new ModeratorOption(u.Id, u.DisplayName, u.City)).ToListAsync(ct);
+    }
+
+    /// <summary>The room admits the practitioner layer only (<see cref="Actor.CanSeePractitionerLayer"/>): approved, with a role.</summary>
+    private static IQueryable<Accounts.AppUser> MayModerate(HrcDbContext db) =>
+        db.Users.AsNoTracking().Where(u => u.ApprovalStatus == Accounts.ApprovalStatus.Approved && db.UserRoles.Any(r => r.UserId == u.Id));
 
     public async Task<IReadOnlyList<CityOption>> CitiesAsync(CancellationToken ct = default)
     {
@@ -246,6 +266,9 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
                 v.Check(end > start, "LocalEnd", "The event must end after it starts.")
                  .Check(end - start <= TimeSpan.FromDays(7), "LocalEnd", "An event can last at most seven days.");
         }
+        if (!string.IsNullOrWhiteSpace(edit.ModeratorId))
+            v.Check(await MayModerate(db).AnyAsync(u => u.Id == edit.ModeratorId, ct), "ModeratorId",
+                "The moderator must be an approved practitioner: choose one from the list, or no moderator.");
         var cityIds = edit.InvitedCityIds.Append(edit.HostCityId ?? 0).Where(c => c != 0).Distinct().ToList();
         var known = await db.MemberCities.CountAsync(c => cityIds.Contains(c.Id), ct);
         v.Check(known == cityIds.Count, "InvitedCityIds", "Choose host and invited cities from the network's member cities.");
@@ -266,6 +289,7 @@ public sealed class EventService(IDbContextFactory<HrcDbContext> dbFactory, Time
         ev.Visibility = edit.Visibility;
         ev.Registration = edit.Registration;
         ev.MeetingLink = string.IsNullOrWhiteSpace(edit.MeetingLink) ? null : edit.MeetingLink.Trim();
+        ev.ModeratorId = string.IsNullOrWhiteSpace(edit.ModeratorId) ? null : edit.ModeratorId;
         ev.UpdatedAt = now;
         var wanted = edit.InvitedCityIds.Where(c => c != edit.HostCityId).Distinct().ToHashSet();
         ev.InvitedCities.RemoveAll(c => !wanted.Contains(c.MemberCityId));

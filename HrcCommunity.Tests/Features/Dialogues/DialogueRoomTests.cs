@@ -48,6 +48,67 @@ public sealed class DialogueRoomTests
     }
 
     [Fact]
+    public async Task NamedModerator_WithoutASeat_HasTheModeratorTools_FromTheMomentTheyAreNamed_AndLosesThemWhenUnnamed()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(db);
+        var access = db.Get<DialogueAccess>();
+        var events = db.Get<EventService>();
+        var mona = await EventsTestData.PractitionerInAsync(db, "Mona Moderator", "Vienna");
+        Assert.Equal(RoomRole.Outsider, await access.RoleAsync(mona, room.EventId));
+
+        var version = (await events.GetAsync(room.Organiser, room.EventId))!.Version;
+        await events.UpdateAsync(room.Organiser, room.EventId, EventsTestData.Edit("Advisory councils compared", visibility: EventVisibility.Practitioners)
+            with { ExpectedVersion = version, ModeratorId = mona.UserId });
+
+        Assert.Equal(RoomRole.Moderator, await access.RoleAsync(mona, room.EventId));
+        Assert.Equal(RoomRole.Participant, await access.RoleAsync(room.Ada, room.EventId));
+        var service = db.Get<DialogueRoomService>();
+        Assert.True((await service.SetLockedAsync(mona, room.EventId, true)).IsLocked);
+        var posted = await service.PostAsync(mona, room.EventId, "The room is locked while the panel speaks, @Ada Lind.");
+        Assert.Equal(["Ada Lind"], posted.Mentions);
+        Assert.Equal("Vienna", posted.City);
+        await Assert.ThrowsAsync<ConflictException>(() => service.PostAsync(room.Ada, room.EventId, "Can I still post?"));
+
+        await events.UpdateAsync(room.Organiser, room.EventId, EventsTestData.Edit("Advisory councils compared", visibility: EventVisibility.Practitioners)
+            with { ExpectedVersion = version + 1 });
+        db.Clock.Advance(DialogueAccess.RosterFor);
+        Assert.Equal(RoomRole.Outsider, await access.RoleAsync(mona, room.EventId));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.SetLockedAsync(mona, room.EventId, false));
+    }
+
+    [Fact]
+    public async Task DemoSeed_HoldsTheDemoList_UpcomingRoomWithMessagesHandAndQuestion_PastDialogueWithMinutes_OpenWorkshop_OpenPoll()
+    {
+        await using var demo = await SqliteDatabase.CreateAsync(seedDemoContent: true);
+        await using var db = demo.CreateDbContext();
+        var now = demo.Clock.GetUtcNow().UtcDateTime;
+        var practitioner = await db.Users.SingleAsync(u => u.Email == "practitioner@demo.hrc.local");
+        var coordinator = await db.Users.SingleAsync(u => u.Email == "coordinator@demo.hrc.local");
+        bool BothRegistered(int eventId) => new[] { practitioner.Id, coordinator.Id }.All(id =>
+            db.EventRegistrations.Any(r => r.EventId == eventId && r.UserId == id && r.Status == RegistrationStatus.Confirmed));
+
+        var upcoming = await db.CommunityEvents.Where(e => e.Kind == EventKind.InterCityDialogue).OrderBy(e => e.Id).FirstAsync();
+        Assert.True(upcoming.StartsAtUtc > now);
+        Assert.True(BothRegistered(upcoming.Id));
+        var room = await demo.Get<DialogueRoomService>().OpenAsync(new Actor(practitioner.Id, practitioner.DisplayName, new HashSet<string> { Roles.Practitioner }, true), upcoming.Id);
+        Assert.InRange(room.Messages.Messages.Count, 3, 10);
+        Assert.Contains(room.Hands, h => h.UserId == practitioner.Id);
+        Assert.NotEmpty(room.Questions);
+
+        var past = await db.CommunityEvents.SingleAsync(e => e.Kind == EventKind.InterCityDialogue && e.EndsAtUtc < now);
+        Assert.True(BothRegistered(past.Id));
+        var minutes = await demo.Get<DialogueRoomService>().MinutesAsync(new Actor(coordinator.Id, coordinator.DisplayName, new HashSet<string> { Roles.Coordinator }, true), past.Id);
+        Assert.Contains("<h2", minutes!.Html);
+        Assert.True(await db.DialogueMessages.CountAsync(m => m.EventId == past.Id) >= 3);
+
+        Assert.True(await db.CommunityEvents.AnyAsync(e => e.Kind == EventKind.BrainstormingWorkshop && e.Registration == RegistrationMode.Open && e.StartsAtUtc > now));
+        var poll = await db.SlotPolls.Include(p => p.Slots).SingleAsync();
+        Assert.Null(poll.ChosenSlotId);
+        Assert.All(poll.Slots, slot => Assert.True(slot.StartsAtUtc > now));
+    }
+
+    [Fact]
     public async Task Role_FollowsRegistration_NewSeatsAtOnce()
     {
         await using var db = await SqliteDatabase.CreateAsync();

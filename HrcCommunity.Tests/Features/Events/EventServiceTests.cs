@@ -29,6 +29,33 @@ public sealed class EventServiceTests
     }
 
     [Fact]
+    public async Task Moderator_MustBeAnApprovedPractitioner_AndIsShownOnTheEvent()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var coordinator = await EventsTestData.CoordinatorAsync(db);
+        var practitioner = await EventsTestData.PractitionerInAsync(db, "Mona Moderator", "Lund");
+        var pending = await db.CreateUserAsync("Pat Pending", ApprovalStatus.Pending, Roles.Practitioner);
+        var noRole = await db.CreateUserAsync("Nora Norole");
+        var events = db.Get<EventService>();
+
+        var options = await events.ModeratorOptionsAsync(coordinator);
+        Assert.Contains(new ModeratorOption(practitioner.UserId!, "Mona Moderator", "Lund"), options);
+        Assert.DoesNotContain(options, o => o.UserId == pending.UserId || o.UserId == noRole.UserId);
+        await Assert.ThrowsAsync<ForbiddenException>(() => events.ModeratorOptionsAsync(practitioner));
+
+        foreach (var refused in new[] { pending.UserId!, noRole.UserId!, "no-such-person" })
+        {
+            var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => events.CreateAsync(coordinator, EventsTestData.Edit() with { ModeratorId = refused }));
+            Assert.Equal("The moderator must be an approved practitioner: choose one from the list, or no moderator.", ex.Errors["ModeratorId"].Single());
+        }
+
+        var id = await events.CreateAsync(coordinator, EventsTestData.Edit() with { ModeratorId = practitioner.UserId });
+        Assert.Equal(new ModeratorOption(practitioner.UserId!, "Mona Moderator", "Lund"), (await events.GetAsync(Actor.Anonymous, id))!.Moderator);
+        // The moderator runs the meeting, so the link is theirs as it is a participant's.
+        Assert.NotNull((await events.GetAsync(practitioner, id))!.MeetingLink);
+    }
+
+    [Fact]
     public async Task WeeklySeries_KeepsTheWallClockTimeAcrossTheEndOfSummerTime()
     {
         await using var db = await SqliteDatabase.CreateAsync();

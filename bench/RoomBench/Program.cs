@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
+using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Features.Dialogues;
+using HrcCommunity.Domain.Features.Events;
+using HrcCommunity.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// The real app on a loopback port and a fresh data folder: 20 dialogue rooms of 50 registered practitioners and one of
+// 1,000, each member a hub client (Node, @microsoft/signalr, one connection and personal access token each) in its room.
+// Phase 1, delivery: open-loop posters post through DialogueRoomService (the page's and the hub's path: rules, database
+// write, then publish) into every room at once; Node measures each messagePosted from its sentAt to its arrival.
+// Phase 2, chat send: with the hub clients gone, posts at a fixed rate across the 20 small rooms; this process times each
+// PostAsync, the database write included.
+var bigRate = args.Length > 0 ? double.Parse(args[0]) : 5;
+var smallRate = args.Length > 1 ? double.Parse(args[1]) : 1;
+var sendRate = args.Length > 2 ? int.Parse(args[2]) : 500;
+var seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
+
+var dataFolder = Directory.CreateTempSubdirectory("hrc-roombench-").FullName;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "HrcCommunity.Web" });
+builder.Configuration["Hrc:DataFolder"] = dataFolder;
+builder.Configuration["Hrc:Scheduler:Enabled"] = "false";
+builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+builder.Configuration["AllowedHosts"] = "*";
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.AddHrcWeb();
+await using var app = builder.Build();
+await app.InitializeDatabaseAsync();
+app.UseHrcPipeline();
+app.MapHrcEndpoints();
+await app.StartAsync();
+
+var clock = Stopwatch.StartNew();
+var rooms = new List<(int EventId, List<Actor> Members, string Group)>();
+await using (var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync())
+{
+    var roleId = await db.Roles.Where(r => r.Name == Roles.Practitioner).Select(r => r.Id).FirstAsync();
+    var now = DateTime.UtcNow;
+    foreach (var (size, group) in Enumerable.Repeat((50, "20 x 50"), 20).Append((1000, "1 x 1,000")))
+    {
+        var members = Enumerable.Range(0, size).Select(i => new AppUser
+        {
+            UserName = $"{Guid.NewGuid():N}@bench.local", Email = $"{Guid.NewGuid():N}@bench.local", DisplayName = $"Member {rooms.Count}-{i}",
+            City = i % 2 == 0 ? "Lund" : "Graz", Organisation = "Bench", ApprovalStatus = ApprovalStatus.Approved, RegisteredAt = now,
+            SecurityStamp = Guid.NewGuid().ToString(),
+        }).ToList();
+        db.Users.AddRange(members);
+        db.UserRoles.AddRange(members.Select(m => new IdentityUserRole<string> { UserId = m.Id, RoleId = roleId }));
+        var ev = new CommunityEvent
+        {
+            Uid = $"{Guid.NewGuid():N}@bench", Title = $"Bench room {rooms.Count}", StartsAtUtc = now, EndsAtUtc = now.AddHours(2), TimeZone = "UTC",
+            Capacity = size, OrganiserId = members[0].Id, OrganiserName = members[0].DisplayName, CreatedAt = now, UpdatedAt = now,
+        };
+        db.CommunityEvents.Add(ev);
+        await db.SaveChangesAsync();
+        db.EventRegistrations.AddRange(members.Select((m, i) => new EventRegistration
+        {
+            EventId = ev.Id, UserId = m.Id, Status = RegistrationStatus.Confirmed, Seat = i + 1, RegisteredAt = now, QueuedAt = now,
+        }));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        rooms.Add((ev.Id, members.Select(m => new Actor(m.Id, m.DisplayName, new HashSet<string> { Roles.Practitioner }, true)).ToList(), group));
+    }
+}
+var tokens = app.Services.GetRequiredService<PersonalAccessTokenService>();
+var membersFile = Path.Combine(dataFolder, "members.txt");
+var lines = new ConcurrentBag<string>();
+await Parallel.ForEachAsync(rooms.SelectMany(r => r.Members.Select(m => (r.EventId, Member: m, r.Group))), new ParallelOptions { MaxDegreeOfParallelism = 4 },
+    async (x, ct) => lines.Add($"{x.EventId} {(await tokens.CreateAsync(x.Member, "bench", TokenScope.Read, 30, ct)).Secret} {x.Group.Replace(" ", "_")}"));
+await File.WriteAllLinesAsync(membersFile, lines);
+Console.WriteLine($"{rooms.Sum(r => r.Members.Count)} members in {rooms.Count} rooms, with tokens, in {clock.Elapsed.TotalSeconds:F0} s; machine: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+var start = new ProcessStartInfo("node", Path.Combine(AppContext.BaseDirectory, "room-clients.js"))
+{ RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+start.Environment["NODE_PATH"] = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../node_modules"));
+start.Environment["HUB_URL"] = app.Urls.First() + "/hubs/live";
+start.Environment["MEMBERS"] = membersFile;
+var output = new BlockingCollection<string>();
+using var node = Process.Start(start)!;
+node.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
+node.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("node: " + e.Data); };
+node.BeginOutputReadLine();
+node.BeginErrorReadLine();
+string Next() => output.TryTake(out var line, TimeSpan.FromMinutes(5)) ? line : throw new TimeoutException("Node went quiet.");
+for (var line = Next(); line != "READY"; line = Next()) if (line.StartsWith("FAILED", StringComparison.Ordinal)) throw new InvalidOperationException(line);
+Console.WriteLine($"hub clients joined at {clock.Elapsed.TotalSeconds:F0} s; delivery: {bigRate}/s into the 1,000 room, {smallRate}/s into each 50 room, {seconds} s");
+
+var service = app.Services.GetRequiredService<DialogueRoomService>();
+var failures = 0;
+async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) room, double rate, int count, ConcurrentBag<double>? timings)
+{
+    var pace = Stopwatch.StartNew();
+    var pending = new List<Task>();
+    for (var n = 0; n < count; n++)
+    {
+        var due = TimeSpan.FromSeconds(n / rate);
+        if (pace.Elapsed < due) await Task.Delay(due - pace.Elapsed);
+        // Posters take turns, so nobody meets the room's flood limit (8 in 10 s).
+        var poster = room.Members[n % room.Members.Count];
+        var text = $"Bench message {n} in room {room.EventId}";
+        pending.Add(Task.Run(async () =>
+        {
+            var took = Stopwatch.StartNew();
+            try
+            {
+                await service.PostAsync(poster, room.EventId, text);
+                timings?.Add(took.Elapsed.TotalMilliseconds);
+            }
+            catch (DomainException) { Interlocked.Increment(ref failures); }
+        }));
+    }
+    await Task.WhenAll(pending);
+}
+
+await Task.WhenAll(rooms.Select(r => PostOpenLoopAsync(r, r.Members.Count > 50 ? bigRate : smallRate, (int)((r.Members.Count > 50 ? bigRate : smallRate) * seconds), null)));
+Console.WriteLine($"{"room group",-21} {"deliveries/s",13} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"delivered",10}");
+for (var line = Next(); line != "DONE"; line = Next())
+    if (line.StartsWith("RESULT ", StringComparison.Ordinal)) Console.WriteLine(line["RESULT ".Length..].Replace('_', ' '));
+await node.WaitForExitAsync();
+
+var sends = new ConcurrentBag<double>();
+var small = rooms.Where(r => r.Members.Count == 50).ToList();
+var sendSeconds = 5;
+await Task.WhenAll(small.Select(r => PostOpenLoopAsync(r, sendRate / (double)small.Count, sendRate * sendSeconds / small.Count, sends)));
+var sorted = sends.OrderBy(x => x).ToList();
+double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q / 100 * sorted.Count) - 1)];
+Console.WriteLine($"chat send at {sendRate}/s for {sendSeconds} s across {small.Count} rooms (PostAsync, database write included): " +
+    $"p50 {P(50):F2} ms, p95 {P(95):F2} ms, p99 {P(99):F2} ms, max {sorted[^1]:F2} ms, {sorted.Count} sent, {failures} refused; machine: {File.ReadAllText("/proc/loadavg").Trim()}");
+await app.StopAsync();
+try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
