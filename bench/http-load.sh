@@ -9,7 +9,7 @@ seconds=${1:-15}
 connections=${2:-32}
 shift $(( $# > 2 ? 2 : $# )) || true
 paths=("/assets/site.css" "/" "/about" "/how-we-work" "/human-rights-cities" "/privacy" "/members" "/members/cities/graz"
-    "/directory" "/directory/leading-cities" "/knowledge" "/practices" "/practices/graz-an-advisory-council-that-reviews-city-policy"
+    "/directory" "/directory/leading-cities" "/knowledge" "/practices" "/knowledge/five-dimensions-of-the-work-method"
     "/links" "/news" "/answers" "/search?q=human+rights" "/search?q=housing&kind=link" "$@")
 
 [ -d node_modules/autocannon ] || npm ci --no-audit --no-fund --loglevel=error
