@@ -41,7 +41,7 @@ public static partial class PlainTextHtml
         html.Append(WebUtility.HtmlEncode(line[last..]));
     }
 
-    [GeneratedRegex(@"\n[ \t]*\n")]
+    [GeneratedRegex(@"\n(?:[ \t]*\n)+")]
     private static partial Regex ParagraphBreak();
 
     // A sentence's closing punctuation after an address is not part of it.
