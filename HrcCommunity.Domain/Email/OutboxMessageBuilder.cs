@@ -44,12 +44,13 @@ public static partial class OutboxMessageBuilder
         return new MailboxAddress(HeaderText(parsed.Name ?? ""), parsed.Address);
     }
 
-    private static MimeEntity Body(OutboxEmail email)
-    {
-        var text = new TextPart("plain") { Text = email.TextBody };
-        if (email.HtmlBody is null) return text;
-        return new MultipartAlternative { text, new TextPart("html") { Text = email.HtmlBody } };
-    }
+    /// <summary>Text and HTML always: a feature that wrote only text gets its words as HTML too.</summary>
+    private static MimeEntity Body(OutboxEmail email) =>
+        new MultipartAlternative
+        {
+            new TextPart("plain") { Text = email.TextBody },
+            new TextPart("html") { Text = email.HtmlBody ?? PlainTextHtml.From(email.TextBody) },
+        };
 
     [GeneratedRegex(@"\p{Cc}+")]
     private static partial Regex ControlCharacters();

@@ -22,7 +22,7 @@ public sealed class PickupFolderTransportTests : IDisposable
         Assert.Equal("test/file", message.Headers[OutboxMessageBuilder.CategoryHeader]);
         Assert.False(string.IsNullOrEmpty(message.MessageId));
         Assert.Equal("Body text", message.TextBody?.TrimEnd());
-        Assert.Null(message.HtmlBody);
+        Assert.Contains("<p>Body text</p>", message.HtmlBody);
         Assert.Empty(Directory.GetFiles(_dataFolder.OutboxPath, "*.tmp"));
     }
 
