@@ -17,17 +17,7 @@ public sealed partial class EventsFlowTests
     {
         var title = $"Dialogue on shelters {Guid.NewGuid():N}"[..34];
         var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
-        await coordinator.GotoAsync("/events/polls/new");
-        await BrowserHost.WaitForInteractiveAsync(coordinator);
-        await coordinator.GetByLabel("Title").FillAsync(title);
-        await coordinator.GetByLabel("Time zone").SelectOptionAsync("Europe/Vienna");
-        await coordinator.GetByLabel("Lund").CheckAsync();
-        await coordinator.GetByLabel("Utrecht").CheckAsync();
-        await coordinator.GetByLabel("Date of time 1").FillAsync("2027-04-05");
-        await coordinator.GetByLabel("Date of time 2").FillAsync("2027-04-06");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Send the poll" }).ClickAsync();
-        await coordinator.WaitForURLAsync(PollPage());
-        var pollPath = new Uri(coordinator.Url).AbsolutePath;
+        var pollPath = await ProposeTwoDaysToLundAndUtrechtAsync(coordinator, title, "2027-04-05", "2027-04-06");
 
         // Pia works in Utrecht, Emil in Lund.
         await AnswerAsync(Persona.Practitioner, pollPath, "Yes", "Yes");

@@ -55,17 +55,7 @@ public sealed partial class EventsFlowTests(BrowserHost host)
     {
         var title = $"Housing dialogue {Guid.NewGuid():N}"[..30];
         var coordinator = await host.NewPageAsAsync(Persona.Coordinator);
-        await coordinator.GotoAsync("/events/polls/new");
-        await BrowserHost.WaitForInteractiveAsync(coordinator);
-        await coordinator.GetByLabel("Title").FillAsync(title);
-        await coordinator.GetByLabel("Time zone").SelectOptionAsync("Europe/Vienna");
-        await coordinator.GetByLabel("Lund").CheckAsync();
-        await coordinator.GetByLabel("Utrecht").CheckAsync();
-        await coordinator.GetByLabel("Date of time 1").FillAsync("2027-03-01");
-        await coordinator.GetByLabel("Date of time 2").FillAsync("2027-03-02");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Send the poll" }).ClickAsync();
-        await coordinator.WaitForURLAsync(PollPage());
-        var pollPath = new Uri(coordinator.Url).AbsolutePath;
+        var pollPath = await ProposeTwoDaysToLundAndUtrechtAsync(coordinator, title, "2027-03-01", "2027-03-02");
 
         // Pia works in Utrecht, Emil in Lund: the second time suits both cities, the first only one.
         await AnswerAsync(Persona.Practitioner, pollPath, "Yes", "Yes");
@@ -84,6 +74,22 @@ public sealed partial class EventsFlowTests(BrowserHost host)
             Assert.Contains("Tue 2 Mar 2027, 15:00", email);
         }
         await coordinator.Context.CloseAsync();
+    }
+
+    /// <summary>A Coordinator's time poll in Vienna time, to Lund and Utrecht; returns the poll's path.</summary>
+    private static async Task<string> ProposeTwoDaysToLundAndUtrechtAsync(IPage coordinator, string title, string firstDay, string secondDay)
+    {
+        await coordinator.GotoAsync("/events/polls/new");
+        await BrowserHost.WaitForInteractiveAsync(coordinator);
+        await coordinator.GetByLabel("Title").FillAsync(title);
+        await coordinator.GetByLabel("Time zone").SelectOptionAsync("Europe/Vienna");
+        await coordinator.GetByLabel("Lund").CheckAsync();
+        await coordinator.GetByLabel("Utrecht").CheckAsync();
+        await coordinator.GetByLabel("Date of time 1").FillAsync(firstDay);
+        await coordinator.GetByLabel("Date of time 2").FillAsync(secondDay);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Send the poll" }).ClickAsync();
+        await coordinator.WaitForURLAsync(PollPage());
+        return new Uri(coordinator.Url).AbsolutePath;
     }
 
     private async Task AnswerAsync(Persona persona, string pollPath, string first, string second)
