@@ -47,7 +47,7 @@ public sealed class PagedTableTests
     {
         await using var ctx = Context("/experts/queue?state=new&page=6");
 
-        var cut = ctx.Render<ListPager>(p => p.Add(x => x.Total, 300).Add(x => x.PageNumber, 6).Add(x => x.PageCount, 12));
+        var cut = ctx.Render<ListPager>(p => p.Add(x => x.PageNumber, 6).Add(x => x.PageCount, 12));
 
         var numbers = cut.FindAll("li a[aria-label]").Select(a => a.TextContent).ToList();
         Assert.Equal(["1", "4", "5", "6", "7", "8", "12"], numbers);
