@@ -2,13 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using HrcCommunity.Bench;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Boards;
-using HrcCommunity.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,20 +26,8 @@ var changeSeconds = args.Length > 1 ? int.Parse(args[1]) : 30;
 var budget = args.Length > 2 ? int.Parse(args[2]) : 3;
 var period = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 10);
 
-var dataFolder = Directory.CreateTempSubdirectory("hrc-boardbench-").FullName;
-// The app's own name, so that it finds its static assets manifest beside this program.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "HrcCommunity.Web" });
-builder.Configuration["Hrc:DataFolder"] = dataFolder;
-builder.Configuration["Hrc:Scheduler:Enabled"] = "false";
-builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-builder.Configuration["AllowedHosts"] = "*";
-builder.WebHost.UseUrls("http://127.0.0.1:0");
-builder.AddHrcWeb();
-await using var app = builder.Build();
-await app.InitializeDatabaseAsync();
-app.UseHrcPipeline();
-app.MapHrcEndpoints();
-await app.StartAsync();
+var (builder, dataFolder) = BenchApp.CreateBuilder("boardbench");
+await using var app = await BenchApp.StartAsync(builder);
 
 var boards = app.Services.GetRequiredService<BoardService>();
 var facilitator = await CreateMemberAsync("Bench Facilitator", Roles.Coordinator);

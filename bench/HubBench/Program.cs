@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using HrcCommunity.Bench;
 using HrcCommunity.Domain.Live;
-using HrcCommunity.Web.Hosting;
 using HrcCommunity.Web.Live;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -28,24 +25,12 @@ foreach (var slow in new[] { false, true })
 
 async Task RunAsync(string kind, bool withSlowSubscriber)
 {
-    var dataFolder = Directory.CreateTempSubdirectory("hrc-hubbench-").FullName;
-    // The app's own name, so that it finds its static assets manifest beside this program.
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "HrcCommunity.Web" });
-    builder.Configuration["Hrc:DataFolder"] = dataFolder;
-    builder.Configuration["Hrc:Scheduler:Enabled"] = "false";
-    builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-    builder.Configuration["AllowedHosts"] = "*";
-    builder.WebHost.UseUrls("http://127.0.0.1:0");
-    builder.AddHrcWeb();
+    var (builder, dataFolder) = BenchApp.CreateBuilder("hubbench");
     if (kind == "sequential") builder.Services.AddSingleton(typeof(ILiveNotifier<>), typeof(SequentialBaselineNotifier<>));
     builder.Services.AddSingleton<LiveStream>(new LiveStream<Tick, QuestionMessage>(
         topic => topic == Topic, (_, _) => ValueTask.FromResult(true), t => new QuestionMessage(t.N, "Bench", "Tick"),
         (client, message) => client.QuestionChanged(message)));
-    await using var app = builder.Build();
-    await app.InitializeDatabaseAsync();
-    app.UseHrcPipeline();
-    app.MapHrcEndpoints();
-    await app.StartAsync();
+    await using var app = await BenchApp.StartAsync(builder);
 
     var notifier = app.Services.GetRequiredService<ILiveNotifier<Tick>>();
     using var slowOne = withSlowSubscriber ? notifier.Subscribe(Topic, _ => Task.Delay(500)) : null;

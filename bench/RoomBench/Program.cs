@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using HrcCommunity.Bench;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Dialogues;
 using HrcCommunity.Domain.Features.Events;
-using HrcCommunity.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,19 +22,8 @@ var smallRate = args.Length > 1 ? double.Parse(args[1]) : 1;
 var sendRate = args.Length > 2 ? int.Parse(args[2]) : 500;
 var seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
 
-var dataFolder = Directory.CreateTempSubdirectory("hrc-roombench-").FullName;
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "HrcCommunity.Web" });
-builder.Configuration["Hrc:DataFolder"] = dataFolder;
-builder.Configuration["Hrc:Scheduler:Enabled"] = "false";
-builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-builder.Configuration["AllowedHosts"] = "*";
-builder.WebHost.UseUrls("http://127.0.0.1:0");
-builder.AddHrcWeb();
-await using var app = builder.Build();
-await app.InitializeDatabaseAsync();
-app.UseHrcPipeline();
-app.MapHrcEndpoints();
-await app.StartAsync();
+var (builder, dataFolder) = BenchApp.CreateBuilder("roombench");
+await using var app = await BenchApp.StartAsync(builder);
 
 var clock = Stopwatch.StartNew();
 var rooms = new List<(int EventId, List<Actor> Members, string Group)>();

@@ -1,0 +1,34 @@
+using HrcCommunity.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace HrcCommunity.Bench;
+
+/// <summary>The real app for a hub benchmark: Production, a fresh data folder, a loopback port, no scheduler.</summary>
+internal static class BenchApp
+{
+    /// <summary>A benchmark may add or replace services on the builder before <see cref="StartAsync"/>.</summary>
+    public static (WebApplicationBuilder Builder, string DataFolder) CreateBuilder(string name)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory($"hrc-{name}-").FullName;
+        // The app's own name, so that it finds its static assets manifest beside this program.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "HrcCommunity.Web" });
+        builder.Configuration["Hrc:DataFolder"] = dataFolder;
+        builder.Configuration["Hrc:Scheduler:Enabled"] = "false";
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["AllowedHosts"] = "*";
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddHrcWeb();
+        return (builder, dataFolder);
+    }
+
+    public static async Task<WebApplication> StartAsync(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        await app.InitializeDatabaseAsync();
+        app.UseHrcPipeline();
+        app.MapHrcEndpoints();
+        await app.StartAsync();
+        return app;
+    }
+}
