@@ -14,10 +14,22 @@ namespace HrcCommunity.Domain.Features.Boards;
 /// Coordinator's review before anything is published.
 /// </summary>
 public sealed class BoardFollowUpService(IDbContextFactory<HrcDbContext> dbFactory, BoardService boards, PracticeService practices,
-    KnowledgeService knowledge)
+    KnowledgeService knowledge, TimeProvider clock)
 {
     public const int TopClusters = 3;
     public const string SourceKind = "board";
+
+    /// <summary>
+    /// Written into the cluster's slug column while its draft is being made, with the time, so a second click or a second
+    /// facilitator is told to wait instead of making another. A mark older than <see cref="MakingExpires"/> was left by a
+    /// process that stopped half-way, and is taken over.
+    /// </summary>
+    private const string MakingMark = "making:";
+    private static readonly TimeSpan MakingExpires = TimeSpan.FromMinutes(2);
+    private const string BeingMade = "That draft is being made right now. Reload the board in a moment to open it.";
+
+    /// <summary>The slug of a draft that exists; null while none does or one is still being made.</summary>
+    public static string? Made(string? slug) => slug is null || slug.StartsWith(MakingMark, StringComparison.Ordinal) ? null : slug;
 
     /// <summary>
     /// Submits the cluster as a practice awaiting review, its notes as the approach; the facilitator completes it from
@@ -26,7 +38,11 @@ public sealed class BoardFollowUpService(IDbContextFactory<HrcDbContext> dbFacto
     public async Task<string> DraftPracticeAsync(Actor actor, int boardId, int clusterId, string boardUrl, CancellationToken ct = default)
     {
         var source = await TopClusterAsync(actor, boardId, clusterId, ct);
-        if (source.PracticeSlug is { } made) return made;
+        return await MakeOnceAsync(clusterId, FollowUp.Practice, source.PracticeSlug, () => SubmitPracticeAsync(actor, source, boardUrl, ct), ct);
+    }
+
+    private async Task<string> SubmitPracticeAsync(Actor actor, Source source, string boardUrl, CancellationToken ct)
+    {
         var (results, cluster) = (source.Results, source.Cluster);
         var prompts = await PromptsAsync(cluster, ct);
         var input = new PracticeInput(
@@ -41,17 +57,19 @@ public sealed class BoardFollowUpService(IDbContextFactory<HrcDbContext> dbFacto
             Themes: [],
             Links: [new KnowledgeLinkInput(Clip($"Workshop board: {results.Title}", KnowledgeFields.LinkTitleMax), boardUrl)],
             NetworkSlugs: []);
-        var slug = await practices.SubmitAsync(actor, input, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.BoardClusters.Where(c => c.Id == clusterId).ExecuteUpdateAsync(s => s.SetProperty(c => c.PracticeSlug, slug), ct);
-        return slug;
+        return await practices.SubmitAsync(actor, input, ct);
     }
 
     /// <summary>A Knowledge Centre draft of the cluster, its source the board. Asked again, it returns the draft already made.</summary>
     public async Task<string> DraftKnowledgeAsync(Actor actor, int boardId, int clusterId, string boardUrl, CancellationToken ct = default)
     {
         var source = await TopClusterAsync(actor, boardId, clusterId, ct);
-        if (source.KnowledgeSlug is { } made) return made;
+        return await MakeOnceAsync(clusterId, FollowUp.Knowledge, source.KnowledgeSlug,
+            () => CreateKnowledgeDraftAsync(actor, boardId, source, boardUrl, ct), ct);
+    }
+
+    private async Task<string> CreateKnowledgeDraftAsync(Actor actor, int boardId, Source source, string boardUrl, CancellationToken ct)
+    {
         var (results, cluster) = (source.Results, source.Cluster);
         var body = $"""
             What the workshop board "{BoardResults.Line(results.Title)}" gathered under "{BoardResults.Line(cluster.Name)}", {cluster.Votes} dots in its vote ({Rank(results, cluster)} of {results.Clusters.Count} clusters).
@@ -60,14 +78,59 @@ public sealed class BoardFollowUpService(IDbContextFactory<HrcDbContext> dbFacto
 
             {NoteList(cluster)}
             """;
-        var slug = await knowledge.CreateDraftFromSourceAsync(actor, new KnowledgeSource(cluster.Name,
+        return await knowledge.CreateDraftFromSourceAsync(actor, new KnowledgeSource(cluster.Name,
             $"A result of the workshop board \"{results.Title}\": {cluster.Notes.Count} notes and {cluster.Votes} dots.", body, [],
             [new KnowledgeLinkInput(Clip($"Workshop board: {results.Title}", KnowledgeFields.LinkTitleMax), boardUrl)],
-            SourceKind, $"{boardId}:{clusterId}", $"/boards/{boardId}"), ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.BoardClusters.Where(c => c.Id == clusterId).ExecuteUpdateAsync(s => s.SetProperty(c => c.KnowledgeSlug, slug), ct);
+            SourceKind, $"{boardId}:{cluster.Id}", $"/boards/{boardId}"), ct);
+    }
+
+    private enum FollowUp { Practice, Knowledge }
+
+    /// <summary>
+    /// The database picks one maker per cluster and kind: the conditional update that writes the mark succeeds once. The
+    /// others are given the draft once it exists, or told it is being made.
+    /// </summary>
+    private async Task<string> MakeOnceAsync(int clusterId, FollowUp kind, string? current, Func<Task<string>> make, CancellationToken ct)
+    {
+        if (Made(current) is { } made) return made;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (current is not null && now - MarkedAt(current) < MakingExpires)
+            throw new ConflictException(BeingMade);
+        var mark = MakingMark + now.Ticks.ToString(CultureInfo.InvariantCulture);
+        if (await SwapAsync(clusterId, kind, current, mark, ct) == 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var winner = await db.BoardClusters.Where(c => c.Id == clusterId)
+                .Select(c => kind == FollowUp.Practice ? c.PracticeSlug : c.KnowledgeSlug).FirstOrDefaultAsync(ct);
+            return Made(winner) ?? throw new ConflictException(BeingMade);
+        }
+        string slug;
+        try
+        {
+            slug = await make();
+        }
+        catch
+        {
+            await SwapAsync(clusterId, kind, mark, null, CancellationToken.None);
+            throw;
+        }
+        await SwapAsync(clusterId, kind, mark, slug, CancellationToken.None);
         return slug;
     }
+
+    /// <summary>Sets the cluster's slug column to <paramref name="to"/> only if it still holds <paramref name="from"/>.</summary>
+    private async Task<int> SwapAsync(int clusterId, FollowUp kind, string? from, string? to, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return kind == FollowUp.Practice
+            ? await db.BoardClusters.Where(c => c.Id == clusterId && c.PracticeSlug == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.PracticeSlug, to), ct)
+            : await db.BoardClusters.Where(c => c.Id == clusterId && c.KnowledgeSlug == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.KnowledgeSlug, to), ct);
+    }
+
+    private static DateTime MarkedAt(string mark) =>
+        long.TryParse(mark.AsSpan(MakingMark.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : DateTime.MinValue;
 
     private sealed record Source(BoardResults Results, ClusterResult Cluster, IReadOnlyList<string> Cities, DateTime CreatedAt, string? PracticeSlug,
         string? KnowledgeSlug);

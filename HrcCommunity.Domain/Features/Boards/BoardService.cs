@@ -114,7 +114,7 @@ public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiv
             board.Columns.OrderBy(c => c.Position).Select(c => new BoardColumnView(c.Id, c.Title, c.Prompt)).ToList(),
             visible.Select(n => new BoardNoteView(n.Id, n.ColumnId, n.Position, n.Text, n.Colour, board.Anonymous ? null : n.AuthorName,
                 n.AuthorId == actor.UserId, n.ClusterId, n.Version, votesVisible ? totals.GetValueOrDefault(n.Id) : null)).ToList(),
-            clusters,
+            clusters.Select(c => c with { PracticeSlug = BoardFollowUpService.Made(c.PracticeSlug), KnowledgeSlug = BoardFollowUpService.Made(c.KnowledgeSlug) }).ToList(),
             votes.Where(v => v.UserId == actor.UserId).GroupBy(v => v.NoteId).ToDictionary(g => g.Key, g => g.Count()),
             notes.Count - visible.Count);
     }

@@ -49,6 +49,45 @@ public sealed class BoardFollowUpTests
     }
 
     [Fact]
+    public async Task DraftPractice_ClickedFourTimesAtOnce_MakesOnePractice_AndEveryOtherClickOpensItOrIsToldToWait()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var (s, housing, _) = await FinishedBoardAsync(db);
+        var followUp = db.Get<BoardFollowUpService>();
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            try { return await followUp.DraftPracticeAsync(s.Facilitator, s.BoardId, housing, BoardUrl + s.BoardId); }
+            catch (ConflictException ex) { return ex.Message; }
+        })));
+
+        await using var context = db.CreateDbContext();
+        var practice = await context.Practices.SingleAsync();
+        Assert.All(clicks, answer => Assert.True(answer == practice.Slug || answer.Contains("being made"), answer));
+        Assert.Contains(practice.Slug, clicks);
+        Assert.Equal(practice.Slug, (await s.Boards.GetAsync(s.Facilitator, s.BoardId))!.Clusters.Single(c => c.Id == housing).PracticeSlug);
+    }
+
+    [Fact]
+    public async Task DraftKnowledge_WhileAnotherIsBeingMade_IsToldToWait_AndAMarkLeftByAStoppedProcessIsTakenOverAfterTwoMinutes()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var (s, housing, _) = await FinishedBoardAsync(db);
+        var followUp = db.Get<BoardFollowUpService>();
+        await using (var context = db.CreateDbContext())
+            await context.BoardClusters.Where(c => c.Id == housing)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.KnowledgeSlug, "making:" + db.Clock.GetUtcNow().UtcDateTime.Ticks));
+
+        var wait = await Assert.ThrowsAsync<ConflictException>(() => followUp.DraftKnowledgeAsync(s.Facilitator, s.BoardId, housing, BoardUrl));
+        Assert.Contains("being made", wait.Message);
+        Assert.Null((await s.Boards.GetAsync(s.Facilitator, s.BoardId))!.Clusters.Single(c => c.Id == housing).KnowledgeSlug);
+
+        db.Clock.Advance(TimeSpan.FromMinutes(3));
+        var slug = await followUp.DraftKnowledgeAsync(s.Facilitator, s.BoardId, housing, BoardUrl);
+        Assert.Equal(slug, (await s.Boards.GetAsync(s.Facilitator, s.BoardId))!.Clusters.Single(c => c.Id == housing).KnowledgeSlug);
+    }
+
+    [Fact]
     public async Task Drafts_AreRefusedToParticipants_BeforeTheDiscussPhase_AndForAClusterOutsideTheTop_WithAMessage()
     {
         await using var db = await SqliteDatabase.CreateAsync();
