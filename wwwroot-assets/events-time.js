@@ -1,6 +1,4 @@
-// The browser's IANA time zone, for showing event times; remembered for a year so server-rendered pages use it too.
+// The browser's IANA time zone, for an interactive page's event times (site.js keeps the hrc.tz cookie for static pages).
 export function browserTimeZone() {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone) document.cookie = `hrc.tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
-    return zone;
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
