@@ -42,6 +42,14 @@ public sealed class DialogueRoomService(
 
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
 
+    /// <summary>The room's title, once the person may enter it: what the page around the live room needs before it starts.</summary>
+    public async Task<string> EnterAsync(Actor actor, int eventId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, eventId, "enter this room", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CommunityEvents.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).FirstAsync(ct);
+    }
+
     public async Task<RoomView> OpenAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
         var role = await RequireAsync(actor, eventId, "enter this room", ct);
