@@ -42,6 +42,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(dataFolder);
         var database = DatabaseSettings.From(configuration, dataFolder);
         services.AddSingleton(database);
+        services.AddSingleton<ServerKeyStore>();
         services.AddSingleton<KeyedHashes>();
         services.TryAddSingleton(TimeProvider.System);
         // A host registers its own; a bare container (a benchmark, a tool) counts as not Development: no demo accounts.

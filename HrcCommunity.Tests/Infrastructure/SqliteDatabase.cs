@@ -31,9 +31,12 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
     private string? _postgresName;
 
     /// <summary>The provider this run's domain tests use.</summary>
-    public static DatabaseProvider Provider { get; } =
+    public static DatabaseProvider DefaultProvider { get; } =
         Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable(ProviderVariable), ignoreCase: true, out var provider)
             ? provider : DatabaseProvider.Sqlite;
+
+    /// <summary>This database's provider: the run's unless a test compares both.</summary>
+    public DatabaseProvider Provider { get; init; } = DefaultProvider;
 
     public ManualClock Clock { get; init; } = new();
 
@@ -47,9 +50,9 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
 
-    public static async Task<SqliteDatabase> CreateAsync(bool seedDemoContent = false)
+    public static async Task<SqliteDatabase> CreateAsync(bool seedDemoContent = false, DatabaseProvider? provider = null)
     {
-        var database = new SqliteDatabase { SeedDemoContent = seedDemoContent };
+        var database = new SqliteDatabase { SeedDemoContent = seedDemoContent, Provider = provider ?? DefaultProvider };
         await database.InitializeAsync();
         return database;
     }

@@ -39,7 +39,7 @@ public sealed class PostgreSqlFullTextIndex : IFullTextIndex
     {
         await using var command = await CommandAsync(db,
             "SELECT e.\"Kind\", e.\"Key\", e.\"Url\", e.\"Title\", e.\"Themes\", e.\"Layer\", e.\"UpdatedAt\", " +
-            $"ts_headline('{Configuration}', e.\"Body\", q, @options), ts_headline('{Configuration}', e.\"Summary\", q, @options) " +
+            $"ts_headline('{Configuration}', {Guarded("Body")}, q, @options), ts_headline('{Configuration}', {Guarded("Summary")}, q, @options) " +
             $"FROM \"SearchEntries\" e CROSS JOIN {Query} AS q WHERE e.\"Id\" = @id AND e.\"SearchVector\" @@ q",
             TsQuery(query), ct);
         SearchLayers.Add(command, "@id", id);
@@ -47,8 +47,14 @@ public sealed class PostgreSqlFullTextIndex : IFullTextIndex
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new FullTextHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            (ContentLayer)reader.GetInt32(5), reader.GetDateTime(6), reader.GetString(7), reader.GetString(8));
+            (ContentLayer)reader.GetInt32(5), reader.GetDateTime(6), Unguarded(reader.GetString(7)), Unguarded(reader.GetString(8)));
     }
+
+    // ts_headline leaves out whatever its parser reads as an HTML tag; the excerpt must show the text as written (the
+    // page escapes it), so '<' goes in as a private-use character the index never stores and comes back afterwards.
+    private static string Guarded(string column) => $"replace(e.\"{column}\", '<', chr({(int)SearchSnippet.TagGuard}))";
+
+    private static string Unguarded(string excerpt) => excerpt.Replace(SearchSnippet.TagGuard, '<');
 
     public async Task<IReadOnlyList<SearchSuggestion>> TitlesAsync(HrcDbContext db, FullTextQuery query, SearchAudience audience,
         int limit, CancellationToken ct)
