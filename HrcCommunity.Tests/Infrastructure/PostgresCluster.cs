@@ -13,6 +13,8 @@ public sealed class PostgresCluster
 {
     public const string BinFolder = "/usr/lib/postgresql/15/bin";
 
+    private const string FolderPrefix = "hrc-postgres-";
+
     private static readonly Lazy<Task<PostgresCluster>> Shared = new(StartAsync);
 
     private readonly string _folder;
@@ -61,7 +63,8 @@ public sealed class PostgresCluster
     {
         if (!File.Exists(Path.Combine(BinFolder, "initdb")))
             throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinFolder}/initdb is missing): apt-get install postgresql (./test.sh does).");
-        var folder = Path.Combine(Path.GetTempPath(), $"hrc-postgres-{Guid.NewGuid():N}");
+        RemoveStoppedClusters();
+        var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var asRoot = Environment.UserName == "root";
         if (asRoot) await RunAsync("chown", "postgres:postgres", folder);
@@ -75,6 +78,22 @@ public sealed class PostgresCluster
         await RunAsync(asRoot, Path.Combine(BinFolder, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-o", options, "start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asRoot, folder, data);
         return new PostgresCluster(folder, port);
+    }
+
+    /// <summary>
+    /// Folders of earlier runs whose server is stopped: the test host may be ended before its exit handler has
+    /// deleted the folder. A running cluster (another test process) keeps its postmaster.pid, and one still being
+    /// set up by another process is younger than a few minutes: both are left alone.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), $"{FolderPrefix}*"))
+        {
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid"))
+                || Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-10)) continue;
+            try { Directory.Delete(folder, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
     }
 
     private static void Stop(bool asRoot, string folder, string data)
