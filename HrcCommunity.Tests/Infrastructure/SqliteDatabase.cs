@@ -35,7 +35,7 @@ public sealed class SqliteDatabase : IAsyncLifetime, IAsyncDisposable
         Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable(ProviderVariable), ignoreCase: true, out var provider)
             ? provider : DatabaseProvider.Sqlite;
 
-    /// <summary>This database's provider: the run's unless a test compares both.</summary>
+    /// <summary>This database's provider: the run's, unless a test compares both or checks what only SQLite has (FTS5, key files).</summary>
     public DatabaseProvider Provider { get; init; } = DefaultProvider;
 
     public ManualClock Clock { get; init; } = new();

@@ -67,7 +67,7 @@ public sealed class SchemaTests
     [Fact]
     public async Task Migrations_CreateTheSearchIndex_AndItsTriggersFollowTheEntriesTable()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await SqliteDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
 
         var hits = await db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM search_fts WHERE search_fts MATCH 'wallenberg'").ToListAsync();
@@ -88,7 +88,7 @@ public sealed class SchemaTests
     [Fact]
     public async Task Migrations_IndexThemeCodesAndKindsAsTokensOfTheirOwn()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await SqliteDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
         var tagged = await db.SearchEntries.Where(e => e.Themes.Contains("-")).Select(e => new { e.Id, e.Themes, e.Kind }).FirstAsync();
         var theme = tagged.Themes.Split(' ', StringSplitOptions.RemoveEmptyEntries).First(t => t.Contains('-')).Replace("-", "");
