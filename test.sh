@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, first installing what the tests need when it is missing:
 # Debian's Chromium (browser tests), Debian's aiosmtpd (SMTP tests), Debian's python3-icalendar (calendar
-# tests) and the Node packages in package.json (axe-core, SignalR client).
-# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Knowledge".
+# tests), Debian's postgresql (the throwaway cluster of the PostgreSQL tests) and the Node packages in
+# package.json (axe-core, SignalR client).
+# Then runs the domain suite (trait Category=Database) a second time on PostgreSQL (HRC_TEST_DATABASE=PostgreSql).
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Knowledge"; with arguments the
+# PostgreSQL pass is skipped (the filter belongs to the first run).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,6 +31,11 @@ if ! /usr/bin/python3 -c "import icalendar" 2>/dev/null; then
     apt_install python3-icalendar
 fi
 
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+    echo "Installing Debian's PostgreSQL for the PostgreSQL tests…"
+    apt_install postgresql
+fi
+
 if [ ! -f node_modules/axe-core/axe.min.js ]; then
     echo "Installing Node packages…"
     npm ci --no-audit --no-fund --loglevel=error
@@ -35,6 +43,15 @@ fi
 
 rm -rf TestResults
 dotnet build HrcCommunity.sln --nologo -v quiet
+status=0
 dotnet test HrcCommunity.Tests --no-build --nologo \
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=minimal" \
-    --results-directory TestResults --blame-hang-timeout 10m "$@"
+    --results-directory TestResults --blame-hang-timeout 10m "$@" || status=$?
+if [ "$#" -eq 0 ]; then
+    echo "The domain suite again, on PostgreSQL…"
+    HRC_TEST_DATABASE=PostgreSql dotnet test HrcCommunity.Tests --no-build --nologo \
+        --filter "Category=Database&Category!=SqliteOnly" \
+        --logger "trx;LogFileName=results-postgresql.trx" --logger "console;verbosity=minimal" \
+        --results-directory TestResults --blame-hang-timeout 10m || status=$?
+fi
+exit $status

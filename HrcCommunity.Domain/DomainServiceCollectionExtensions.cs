@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
@@ -38,6 +40,9 @@ public static class DomainServiceCollectionExtensions
     public static IServiceCollection AddHrcDomain(this IServiceCollection services, IConfiguration configuration, DataFolder dataFolder)
     {
         services.AddSingleton(dataFolder);
+        var database = DatabaseSettings.From(configuration, dataFolder);
+        services.AddSingleton(database);
+        services.AddSingleton<ServerKeyStore>();
         services.AddSingleton<KeyedHashes>();
         services.TryAddSingleton(TimeProvider.System);
         // A host registers its own; a bare container (a benchmark, a tool) counts as not Development: no demo accounts.
@@ -46,7 +51,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ContentVersion>();
         services.AddSingleton<NotificationPublisher>();
         services.AddDbContextFactory<HrcDbContext>((sp, options) =>
-            ConfigureSqlite(options, dataFolder.DatabasePath).AddInterceptors(sp.GetRequiredService<SearchIndexVersion>(),
+            database.Configure(options).AddInterceptors(sp.GetRequiredService<SearchIndexVersion>(),
                 sp.GetRequiredService<ContentVersion>(), sp.GetRequiredService<NotificationPublisher>()));
         services.AddSingleton<DatabaseInitializer>();
 
@@ -77,7 +82,7 @@ public static class DomainServiceCollectionExtensions
         if (configuration[$"{SchedulerOptions.Section}:DigestCron"] is not null)
             throw new InvalidOperationException($"{SchedulerOptions.Section}:DigestCron was renamed {SchedulerOptions.Section}:WeeklyDigestCron (beside DailyDigestCron and ExpertDigestCron).");
         services.Configure<SchedulerOptions>(scheduler);
-        AddJobs(services, scheduler.Get<SchedulerOptions>() ?? new SchedulerOptions(), dataFolder);
+        AddJobs(services, scheduler.Get<SchedulerOptions>() ?? new SchedulerOptions(), dataFolder, database);
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<OutboxAdminService>();
         services.AddSingleton<DigestService>();
@@ -136,6 +141,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ISeed, QuestionsDemoSeed>();
 
         // Search, useful links and news
+        services.AddSingleton<IFullTextIndex>(database.IsPostgreSql ? new PostgreSqlFullTextIndex() : new SqliteFullTextIndex());
         services.AddSingleton<SearchService>();
         services.AddSingleton<LinksService>();
         services.AddSingleton<ISeed, LinksSeed>();
@@ -171,15 +177,18 @@ public static class DomainServiceCollectionExtensions
         return services;
     }
 
-    private static void AddJobs(IServiceCollection services, SchedulerOptions options, DataFolder dataFolder)
+    private static void AddJobs(IServiceCollection services, SchedulerOptions options, DataFolder dataFolder, DatabaseSettings database)
     {
         // Hangfire's own defaults hand each host the process-wide JobStorage.Current and JobActivator.Current, which
         // whichever host configured last overwrites (tests run several hosts in one process). Registered first, this
         // host's storage and activator win Hangfire's TryAdd, so its clients, server and dashboard all use them;
         // JobStorage.Current stays unset, so the static BackgroundJob API fails instead of reaching another host.
         // Hangfire's log provider is process-wide as well: see HangfireLogProvider.
-        services.AddSingleton<JobStorage>(_ => new SQLiteStorage(dataFolder.JobsDatabasePath,
-            new SQLiteStorageOptions { QueuePollInterval = options.PollInterval }));
+        // On PostgreSQL the jobs share the app's database (in Hangfire's own schema), so every instance sees one queue.
+        services.AddSingleton<JobStorage>(_ => database.IsPostgreSql
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { QueuePollInterval = options.PollInterval, PrepareSchemaIfNecessary = true })
+            : new SQLiteStorage(dataFolder.JobsDatabasePath, new SQLiteStorageOptions { QueuePollInterval = options.PollInterval }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
@@ -195,9 +204,6 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService<RecurringJobsRegistration>();
     }
 
-    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath)
-    {
-        return options.UseSqlite($"Data Source={databasePath};Default Timeout=30")
-            .AddInterceptors(SqliteConnectionSettings.Instance);
-    }
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath) =>
+        new DatabaseSettings(DatabaseProvider.Sqlite, DatabaseSettings.SqliteConnectionString(databasePath)).Configure(options);
 }

@@ -3,10 +3,18 @@ namespace HrcCommunity.Domain.Data;
 /// <summary>Where the platform keeps its files: the SQLite databases, attachments and the email outbox.</summary>
 public sealed class DataFolder
 {
-    public DataFolder(string path)
+    private readonly string? _attachmentsPath;
+
+    /// <param name="path">The folder.</param>
+    /// <param name="attachmentsPath">
+    /// Where uploaded files go when not in the folder's <c>attachments</c>: storage every app instance shares
+    /// (<c>Hrc:Attachments:Path</c>) when several run against one PostgreSQL database.
+    /// </param>
+    public DataFolder(string path, string? attachmentsPath = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(Path);
+        if (!string.IsNullOrWhiteSpace(attachmentsPath)) _attachmentsPath = System.IO.Path.GetFullPath(attachmentsPath);
     }
 
     public string Path { get; }
@@ -18,7 +26,7 @@ public sealed class DataFolder
 
     public string OutboxPath => System.IO.Path.Combine(Path, "outbox");
 
-    public string AttachmentsPath => System.IO.Path.Combine(Path, "attachments");
+    public string AttachmentsPath => _attachmentsPath ?? System.IO.Path.Combine(Path, "attachments");
 
     /// <summary>Personal data archives waiting to be downloaded; each is deleted when its link expires.</summary>
     public string ExportsPath => System.IO.Path.Combine(Path, "exports");

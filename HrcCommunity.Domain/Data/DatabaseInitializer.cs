@@ -9,14 +9,14 @@ public sealed class DatabaseInitializer(
     IEnumerable<ISeed> seeds,
     ILogger<DatabaseInitializer> logger)
 {
-    /// <summary>Applies the migrations, switches to WAL, then runs the seeds that apply.</summary>
+    /// <summary>Applies the migrations (on SQLite after switching to WAL), then runs the seeds that apply.</summary>
     public async Task InitializeAsync(bool includeDemoContent, CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            // WAL lets readers go on while a writer commits: the live pages read constantly.
             await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // WAL lets readers go on while a writer commits: the live pages read constantly.
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.MigrateAsync(ct);
         }
         foreach (var seed in seeds.Where(s => includeDemoContent || !s.IsDemoContent).OrderBy(s => s.Order))

@@ -26,7 +26,7 @@ public static class WebServiceCollectionExtensions
         var configuredFolder = configuration["Hrc:DataFolder"];
         var dataFolder = new DataFolder(string.IsNullOrWhiteSpace(configuredFolder)
             ? DataFolder.DefaultFor(builder.Environment.ContentRootPath)
-            : configuredFolder);
+            : configuredFolder, configuration["Hrc:Attachments:Path"]);
 
         services.AddHrcDomain(configuration, dataFolder);
 
@@ -42,7 +42,10 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<HrcDbContext>("database");
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(KeyFiles.EnsureFolder(dataFolder))).SetApplicationName("HrcCommunity");
+        // Cookies and antiforgery tokens must open on every instance: with PostgreSQL the keys live in the shared database.
+        var dataProtection = services.AddDataProtection().SetApplicationName("HrcCommunity");
+        if (DatabaseSettings.From(configuration, dataFolder).IsPostgreSql) dataProtection.PersistKeysToDbContext<HrcDbContext>();
+        else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(KeyFiles.EnsureFolder(dataFolder)));
 
         AddAccounts(services, configuration, builder.Environment);
         AddRateLimits(services, configuration.GetValue("Hrc:RateLimits:AnonymousFormPostsPerMinute", 30),

@@ -259,9 +259,9 @@ public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiv
             INSERT INTO "BoardVotes" ("BoardId", "NoteId", "UserId", "CastAt")
             SELECT b."Id", n."Id", {userId}, {now}
             FROM "Boards" AS b JOIN "BoardNotes" AS n ON n."BoardId" = b."Id"
-            WHERE n."Id" = {noteId} AND b."Phase" = {(int)BoardPhase.Vote} AND b."Locked" = 0
+            WHERE n."Id" = {noteId} AND b."Phase" = {(int)BoardPhase.Vote} AND b."Locked" = {false}
               AND (SELECT COUNT(*) FROM "BoardVotes" AS v WHERE v."BoardId" = b."Id" AND v."UserId" = {userId}) < b."DotBudget"
-              AND (b."OneDotPerNote" = 0 OR NOT EXISTS (SELECT 1 FROM "BoardVotes" AS v WHERE v."NoteId" = n."Id" AND v."UserId" = {userId}))
+              AND (b."OneDotPerNote" = {false} OR NOT EXISTS (SELECT 1 FROM "BoardVotes" AS v WHERE v."NoteId" = n."Id" AND v."UserId" = {userId}))
             """, ct);
         if (inserted == 0)
             throw new ConflictException(board.OneDotPerNote && await db.BoardVotes.AnyAsync(v => v.NoteId == noteId && v.UserId == userId, ct)

@@ -6,7 +6,6 @@ using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Notifications;
 using HrcCommunity.Domain.Live;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -185,15 +184,20 @@ public sealed class DialogueRoomService(
         });
     }
 
-    /// <summary>Moves the person's unread marker forward to <paramref name="messageId"/>; never back.</summary>
+    /// <summary>
+    /// Moves the person's unread marker forward to <paramref name="messageId"/>; never back. CASE rather than SQLite's
+    /// two-argument max() or PostgreSQL's GREATEST, so one statement serves both.
+    /// </summary>
     public async Task MarkReadAsync(Actor actor, int eventId, long messageId, CancellationToken ct = default)
     {
         await RequireAsync(actor, eventId, "enter this room", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO DialogueReadMarks (EventId, UserId, LastReadMessageId) VALUES ({eventId}, {actor.UserId}, {messageId})
-            ON CONFLICT (EventId, UserId) DO UPDATE SET LastReadMessageId = max(LastReadMessageId, excluded.LastReadMessageId)
+            INSERT INTO "DialogueReadMarks" ("EventId", "UserId", "LastReadMessageId") VALUES ({eventId}, {actor.UserId}, {messageId})
+            ON CONFLICT ("EventId", "UserId") DO UPDATE SET "LastReadMessageId" = CASE
+                WHEN excluded."LastReadMessageId" > "DialogueReadMarks"."LastReadMessageId" THEN excluded."LastReadMessageId"
+                ELSE "DialogueReadMarks"."LastReadMessageId" END
             """, ct);
     }
 
@@ -546,7 +550,7 @@ public sealed class DialogueRoomService(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return false;

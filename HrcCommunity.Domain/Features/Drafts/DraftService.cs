@@ -23,8 +23,8 @@ public sealed class DraftService(IDbContextFactory<HrcDbContext> dbFactory, Time
         // One statement, so two tabs saving the same form at once cannot create two drafts.
         await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO Drafts (UserId, "Key", Content, SavedAt) VALUES ({actor.UserId}, {key}, {content}, {now})
-            ON CONFLICT (UserId, "Key") DO UPDATE SET Content = excluded.Content, SavedAt = excluded.SavedAt
+            INSERT INTO "Drafts" ("UserId", "Key", "Content", "SavedAt") VALUES ({actor.UserId}, {key}, {content}, {now})
+            ON CONFLICT ("UserId", "Key") DO UPDATE SET "Content" = excluded."Content", "SavedAt" = excluded."SavedAt"
             """, ct);
     }
 

@@ -2,7 +2,6 @@ using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Notifications;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -65,7 +64,7 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < SeatAttempts)
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation() && attempt < SeatAttempts)
             {
                 // Someone took that seat (or this person registered in another tab) a moment earlier: read again.
                 continue;
@@ -112,7 +111,7 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < SeatAttempts)
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation() && attempt < SeatAttempts)
             {
                 continue;
             }
@@ -223,7 +222,4 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
         registration.NeedsCaptions = needs.Captions;
         registration.AccessNote = string.IsNullOrWhiteSpace(needs.Note) ? null : needs.Note.Trim();
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 }

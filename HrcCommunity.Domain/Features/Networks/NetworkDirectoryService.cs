@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HrcCommunity.Domain.Features.Networks;
 
 /// <summary>Finding and reading directory entries, with the practitioners' layer (contacts) left out for everyone else.</summary>
-public sealed class NetworkDirectoryService(IDbContextFactory<HrcDbContext> dbFactory)
+public sealed class NetworkDirectoryService(IDbContextFactory<HrcDbContext> dbFactory, IFullTextIndex index)
 {
     /// <summary>
     /// The directory holds tens to a few hundred entries, so the filtered set is faceted and sorted in memory:
@@ -18,13 +18,14 @@ public sealed class NetworkDirectoryService(IDbContextFactory<HrcDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var networks = await db.Networks.AsNoTracking().Where(n => n.DeletedAt == null).ToListAsync(ct);
 
-        var match = FtsQuery.Build(query.Q) is { } words ? $"{words} AND {FtsQuery.KindFilter(SearchKinds.Network)}" : null;
         Dictionary<string, int>? rank = null;
-        if (match is not null)
+        if (FullTextQuery.From(query.Q, kind: SearchKinds.Network) is { } match)
         {
-            var keys = await db.Database.SqlQuery<string>(
-                    $"SELECT e.Key AS Value FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid WHERE search_fts MATCH {match} AND e.Layer = 0 ORDER BY search_fts.rank")
-                .ToListAsync(ct);
+            // Ranked as the site search ranks (title, then summary, then body, newest first), on either database.
+            var matches = await index.MatchesAsync(db, match, SearchAudience.Public, SearchService.CountCap, withText: true, ct);
+            var keyOf = matches.ToDictionary(m => m.Id, m => m.Key);
+            var keys = SearchRanking.Order(match.Terms, matches.Select(m => new SearchCandidate(m.Id, m.Title, m.Summary)).ToList())
+                .Select(id => keyOf[id]);
             rank = keys.Select((key, i) => (key, i)).DistinctBy(x => x.key).ToDictionary(x => x.key, x => x.i, StringComparer.Ordinal);
             networks = networks.Where(n => rank.ContainsKey(n.Slug)).ToList();
         }

@@ -6,7 +6,6 @@ using HrcCommunity.Domain.Features.Events;
 using HrcCommunity.Domain.Features.Questions;
 using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Domain.Scheduling;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -193,7 +192,7 @@ public sealed class DigestService(IDbContextFactory<HrcDbContext> dbFactory, Tim
             await transaction.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateException ex) when (attempt < SaveAttempts && ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (attempt < SaveAttempts && ex.IsUniqueViolation())
         {
             // A server that does not queue writers (another database) let a second run in: read its rows again.
             return false;

@@ -4,7 +4,6 @@ using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Email;
 using HrcCommunity.Domain.Features.Events;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -132,7 +131,7 @@ public sealed class EventReminderService(IDbContextFactory<HrcDbContext> dbFacto
                 await transaction.CommitAsync(ct);
                 return people.Count;
             }
-            catch (DbUpdateException ex) when (attempt < SaveAttempts && ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (attempt < SaveAttempts && ex.IsUniqueViolation())
             {
                 // A server that does not queue writers (another database) let a second run in: read its rows again.
             }

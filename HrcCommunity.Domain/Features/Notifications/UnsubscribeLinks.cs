@@ -8,16 +8,16 @@ using Microsoft.Extensions.Options;
 namespace HrcCommunity.Domain.Features.Notifications;
 
 /// <summary>
-/// One-click unsubscribe (RFC 8058). A link names the person and carries an HMAC of their id under a key in the data
-/// folder, so it works without signing in, cannot be made up for someone else, and keeps working for every digest
+/// One-click unsubscribe (RFC 8058). A link names the person and carries an HMAC of their id under a server key
+/// (<see cref="ServerKeyStore"/>), so it works without signing in, cannot be made up for someone else, and keeps working for every digest
 /// they already received. It stops every digest (the "what is new" one and the experts' one) and changes nothing else:
 /// the preferences page turns either back on.
 /// </summary>
-public sealed class UnsubscribeLinks(DataFolder dataFolder, IDbContextFactory<HrcDbContext> dbFactory, IOptions<EmailOptions> email)
+public sealed class UnsubscribeLinks(ServerKeyStore keys, IDbContextFactory<HrcDbContext> dbFactory, IOptions<EmailOptions> email)
 {
     private const string Purpose = "unsubscribe-digest:";
 
-    private readonly Lazy<byte[]> _key = new(() => KeyFiles.LoadOrCreate(dataFolder, "unsubscribe-links.key"));
+    private readonly Lazy<byte[]> _key = new(() => keys.LoadOrCreate("unsubscribe-links.key"));
 
     public string TokenFor(string userId) => $"{userId}.{Mac(userId)}";
 

@@ -21,9 +21,13 @@ public sealed class PublishedAnswersService(
     IDbContextFactory<HrcDbContext> dbFactory,
     QuestionTriageService triage,
     KnowledgeService knowledge,
+    IFullTextIndex index,
     TimeProvider clock)
 {
     public const string SearchKind = "answer";
+
+    /// <summary>The list shows at most 200 answers; the newest this many that match are plenty to choose them from.</summary>
+    private const int MaxMatches = SearchService.CountCap;
 
     public Task PublishAsync(Actor actor, int id, PublishInput input, CancellationToken ct = default) =>
         triage.TransitionAsync(actor, id, QuestionAction.Publish, null, async (q, db) =>
@@ -81,11 +85,9 @@ public sealed class PublishedAnswersService(
         var query = db.Questions.AsNoTracking().Where(q => q.State == QuestionState.Published);
         if (!string.IsNullOrEmpty(topic)) query = query.Where(q => q.Topic == topic);
         if (!string.IsNullOrEmpty(theme)) query = query.Where(q => (" " + q.Themes + " ").Contains(" " + theme + " "));
-        if (FtsQuery.Build(search) is { } words)
+        if (FullTextQuery.From(search, kind: SearchKind) is { } words)
         {
-            var match = $"{words} AND {FtsQuery.KindFilter(SearchKind)}";
-            var keys = db.Database.SqlQuery<string>(
-                $"SELECT e.Key AS Value FROM search_fts JOIN SearchEntries e ON e.Id = search_fts.rowid WHERE search_fts MATCH {match}");
+            var keys = (await index.MatchesAsync(db, words, SearchAudience.AnyLayer, MaxMatches, withText: false, ct)).Select(m => m.Key).ToList();
             query = query.Where(q => keys.Contains(q.Id.ToString()));
         }
         var rows = await query.OrderByDescending(q => q.PublishedAt).Take(200)

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Options;
 namespace HrcCommunity.Domain.Features.Questions;
 
 /// <summary>
-/// The askers' private status links. A link's token is an HMAC of a per-question salt under a key kept
-/// in the data folder, and the database holds only the token's hash: a copy of the database alone
-/// opens no link, yet the answer email can repeat the link the asker was first given.
+/// The askers' private status links. A link's token is an HMAC of a per-question salt under a server key
+/// (<see cref="ServerKeyStore"/>), and the database holds only the token's hash: on SQLite a copy of the database
+/// alone opens no link, yet the answer email can repeat the link the asker was first given.
 /// </summary>
-public sealed class StatusLinks(DataFolder dataFolder, IOptions<EmailOptions> email)
+public sealed class StatusLinks(ServerKeyStore keys, IOptions<EmailOptions> email)
 {
-    private readonly Lazy<byte[]> _key = new(() => KeyFiles.LoadOrCreate(dataFolder, "question-status-links.key"));
+    private readonly Lazy<byte[]> _key = new(() => keys.LoadOrCreate("question-status-links.key"));
 
     public (string Salt, string Token) Create()
     {

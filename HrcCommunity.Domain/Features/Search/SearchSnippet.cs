@@ -12,9 +12,12 @@ public sealed record SnippetPart(string Text, bool Highlighted);
 /// </summary>
 public sealed record SearchSnippet(IReadOnlyList<SnippetPart> Parts)
 {
-    // Private-use characters: IndexAsync strips them from indexed text, so only FTS5 inserts them.
+    // Private-use characters: IndexAsync strips them from indexed text, so only the index's excerpts insert them.
     internal const char Open = '\uE000';
     internal const char Close = '\uE001';
+
+    /// <summary>Stands for '&lt;' while PostgreSQL's ts_headline cuts an excerpt (it drops what looks like a tag).</summary>
+    internal const char TagGuard = '\uE002';
 
     public static SearchSnippet Empty { get; } = new([]);
 
@@ -58,5 +61,7 @@ public sealed record SearchSnippet(IReadOnlyList<SnippetPart> Parts)
     }
 
     internal static string StripMarkers(string text) =>
-        text.Contains(Open) || text.Contains(Close) ? text.Replace(Open.ToString(), "").Replace(Close.ToString(), "") : text;
+        text.Contains(Open) || text.Contains(Close) || text.Contains(TagGuard)
+            ? text.Replace(Open.ToString(), "").Replace(Close.ToString(), "").Replace(TagGuard.ToString(), "")
+            : text;
 }

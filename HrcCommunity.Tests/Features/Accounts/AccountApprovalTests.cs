@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Accounts;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class AccountApprovalTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

@@ -4,6 +4,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Accounts;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class AccountProfileTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

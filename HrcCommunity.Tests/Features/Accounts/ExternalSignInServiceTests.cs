@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HrcCommunity.Tests.Features.Accounts;
 
 /// <summary>Which local account an identity provider's sign-in opens, on real SQLite.</summary>
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class ExternalSignInServiceTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

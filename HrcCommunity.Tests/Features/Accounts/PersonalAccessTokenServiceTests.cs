@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Accounts;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class PersonalAccessTokenServiceTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
     private PersonalAccessTokenService Tokens => database.Get<PersonalAccessTokenService>();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Boards;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class BoardFollowUpTests
 {
     private const string BoardUrl = "https://hrc.example/boards/";

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Boards;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class BoardServiceTests
 {
     [Fact]

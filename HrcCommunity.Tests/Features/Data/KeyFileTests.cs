@@ -18,7 +18,7 @@ public sealed class KeyFileTests
     public async Task StatusLinkKey_IsWrittenReadableByTheAppsUserOnly()
     {
         if (OperatingSystem.IsWindows()) return;
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await SqliteDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
 
         database.Get<StatusLinks>().Create();
 
@@ -54,7 +54,7 @@ public sealed class KeyFileTests
     [Fact]
     public async Task Ask_StoresTheClientAddressAndEmailAsKeyedHashes_NotPlainSha256()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await SqliteDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         var email = $"hashed-{Guid.NewGuid():N}@example.org";
 
         await database.Get<QuestionIntakeService>().AskAsync(Actor.Anonymous, Submission(email: email), "203.0.113.77");

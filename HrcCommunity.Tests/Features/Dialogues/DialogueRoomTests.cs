@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace HrcCommunity.Tests.Features.Dialogues;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class DialogueRoomTests
 {
     [Fact]

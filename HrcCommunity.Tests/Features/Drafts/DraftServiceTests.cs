@@ -5,6 +5,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Drafts;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class DraftServiceTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

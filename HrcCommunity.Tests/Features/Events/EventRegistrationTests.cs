@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Events;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class EventRegistrationTests
 {
     [Fact]

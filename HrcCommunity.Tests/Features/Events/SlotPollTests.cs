@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Events;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class SlotPollTests
 {
     private static PollEdit Poll(int hostCityId) => new("Housing as a human right", EventKind.InterCityDialogue, "Europe/Vienna", hostCityId, [],

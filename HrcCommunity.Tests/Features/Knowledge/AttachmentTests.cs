@@ -7,6 +7,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Knowledge;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class AttachmentTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Knowledge;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class KnowledgeServiceTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

@@ -6,6 +6,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Links;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class LinksServiceTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Networks;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class NetworkCorrectionTests
 {
     private const string Slug = "icorn";

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Networks;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class NetworkImportTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.News;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class NewsServiceTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

@@ -14,6 +14,7 @@ using static HrcCommunity.Tests.Features.Notifications.DigestTestData;
 namespace HrcCommunity.Tests.Features.Notifications;
 
 /// <summary>The digests as they arrive at a real SMTP server (aiosmtpd): content, grouping, visibility and timing.</summary>
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class DigestEmailTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using static HrcCommunity.Tests.Features.Notifications.DigestTestData;
 namespace HrcCommunity.Tests.Features.Notifications;
 
 /// <summary>Digest preferences and exactly-once sending, read from the outbox; what arrives is in DigestEmailTests.</summary>
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class DigestServiceTests
 {
     [Fact]

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace HrcCommunity.Tests.Features.Notifications;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class EventReminderTests
 {
     // Monday 29 March 2027, 10:00–11:30 in Vienna: the day after Europe moved to summer time (UTC+2 from 28 March, 01:00 UTC).

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Notifications;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class NotificationTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Notifications;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class OutboxAdminTests
 {
     [Fact]

@@ -13,6 +13,7 @@ using MimeKit;
 namespace HrcCommunity.Tests.Features.Notifications;
 
 /// <summary>One-click unsubscribe (RFC 8058), from a digest delivered by a real SMTP server (aiosmtpd).</summary>
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class UnsubscribeTests
 {
     [Fact]

@@ -4,12 +4,13 @@ using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Knowledge;
 using HrcCommunity.Domain.Features.Privacy;
 using HrcCommunity.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HrcCommunity.Tests.Features.Privacy;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class AccountDeletionTests
 {
     [Theory]
@@ -101,25 +102,29 @@ public sealed class AccountDeletionTests
     private static async Task<List<string>> FindEverywhereAsync(SqliteDatabase database, string value)
     {
         await using var db = database.CreateDbContext();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var tables = await QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", r => r.GetString(0));
+        var columns = await QueryAsync(connection, db.Database.IsSqlite()
+            ? "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p " +
+              "WHERE m.type = 'table' AND (p.type IN ('', 'TEXT') OR upper(p.type) LIKE 'VARCHAR%')"
+            : "SELECT table_name, column_name FROM information_schema.columns " +
+              "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying')",
+            r => (Table: r.GetString(0), Name: r.GetString(1)));
         var found = new List<string>();
-        foreach (var table in tables)
+        foreach (var (table, column) in columns)
         {
-            var columns = await QueryAsync(connection, $"SELECT name, type FROM pragma_table_info('{table}')", r => (Name: r.GetString(0), Type: r.GetString(1)));
-            foreach (var column in columns.Where(c => c.Type is "" or "TEXT" || c.Type.StartsWith("VARCHAR", StringComparison.OrdinalIgnoreCase)))
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE instr(lower(CAST(\"{column.Name}\" AS TEXT)), lower($value)) > 0";
-                command.Parameters.AddWithValue("$value", value);
-                if (Convert.ToInt64(await command.ExecuteScalarAsync()) > 0) found.Add($"{table}.{column.Name}");
-            }
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE lower(CAST(\"{column}\" AS TEXT)) LIKE '%' || lower(@value) || '%'";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@value";
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+            if (Convert.ToInt64(await command.ExecuteScalarAsync()) > 0) found.Add($"{table}.{column}");
         }
         return found;
     }
 
-    private static async Task<List<T>> QueryAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

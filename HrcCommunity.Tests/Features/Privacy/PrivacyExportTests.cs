@@ -7,6 +7,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Privacy;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class PrivacyExportTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Privacy;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class PrivacyPageTests
 {
     [Fact]

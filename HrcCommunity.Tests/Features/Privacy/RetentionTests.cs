@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HrcCommunity.Tests.Features.Privacy;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class RetentionTests
 {
     private static readonly TimeSpan _day = TimeSpan.FromDays(1);

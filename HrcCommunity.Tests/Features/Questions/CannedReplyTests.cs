@@ -5,6 +5,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Questions;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class CannedReplyTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using static HrcCommunity.Tests.Features.Questions.QuestionsTestData;
 
 namespace HrcCommunity.Tests.Features.Questions;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class PublishedAnswersTests
 {
     private const string PublicQuestion = "Our city wants an independent advisory council on human rights. How should it be composed?";

@@ -8,6 +8,7 @@ using static HrcCommunity.Tests.Features.Questions.QuestionsTestData;
 namespace HrcCommunity.Tests.Features.Questions;
 
 /// <summary>The ask form must not work as a mail relay, nor let parallel or IPv6 posts slip past its limits.</summary>
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class QuestionIntakeSecurityTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using static HrcCommunity.Tests.Features.Questions.QuestionsTestData;
 
 namespace HrcCommunity.Tests.Features.Questions;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class QuestionIntakeTests
 {
     [Fact]

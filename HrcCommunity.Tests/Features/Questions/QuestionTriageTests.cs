@@ -8,6 +8,7 @@ using static HrcCommunity.Tests.Features.Questions.QuestionsTestData;
 
 namespace HrcCommunity.Tests.Features.Questions;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class QuestionTriageTests
 {
     [Fact]

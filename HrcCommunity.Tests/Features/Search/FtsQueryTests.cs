@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Search;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class FtsQueryTests
     [InlineData("wallenb")]
     public async Task Build_AlwaysGivesFts5AnExpressionItAccepts(string input)
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await SqliteDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
         var match = FtsQuery.Build(input, prefixLastTerm: true);
         if (match is null) return;

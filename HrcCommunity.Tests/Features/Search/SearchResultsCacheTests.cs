@@ -6,6 +6,7 @@ using HrcCommunity.Web.Features.Search;
 
 namespace HrcCommunity.Tests.Features.Search;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class SearchResultsCacheTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

@@ -5,6 +5,7 @@ using HrcCommunity.Tests.Infrastructure;
 
 namespace HrcCommunity.Tests.Features.Search;
 
+[Trait(DatabaseTests.Category, DatabaseTests.Domain)]
 public sealed class SearchServiceTests : IClassFixture<SqliteDatabase>
 {
     private readonly SqliteDatabase _database;

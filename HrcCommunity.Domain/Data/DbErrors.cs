@@ -1,0 +1,20 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace HrcCommunity.Domain.Data;
+
+/// <summary>What a failed save means, the same way on every provider.</summary>
+public static class DbErrors
+{
+    /// <summary>
+    /// A unique index or primary key refused the row: someone else saved the same thing first. SQLite reports
+    /// SQLITE_CONSTRAINT (19) with UNIQUE (2067) or PRIMARYKEY (1555); PostgreSQL reports unique_violation (23505).
+    /// </summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        _ => false,
+    };
+}
