@@ -38,6 +38,7 @@ public sealed class DialogueRoomService(
     public const int PageSize = 50;
     public const int FloodLimit = 8;
     public static readonly TimeSpan FloodWindow = TimeSpan.FromSeconds(10);
+    private const int BusyRetries = 2;
 
     private static readonly ILookup<long, ReactionCount> NoCounts = Array.Empty<ReactionCount>().ToLookup(_ => 0L);
 
@@ -46,7 +47,7 @@ public sealed class DialogueRoomService(
     private RoomPostWriter? _writer;
 
     // Built on first use: a field initializer cannot name an instance method.
-    private RoomPostWriter Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new RoomPostWriter(WriteAsync));
+    private RoomPostWriter Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new RoomPostWriter(batch => WriteAsync(batch)));
 
     public async Task<RoomView> OpenAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
@@ -162,7 +163,7 @@ public sealed class DialogueRoomService(
     /// Writes waiting posts, of any room, in one transaction, then announces each in the order written and answers its
     /// sender. The lock and mute are judged again here: a post that waited while a moderator locked the room is refused.
     /// </summary>
-    private async Task WriteAsync(IReadOnlyList<RoomPost> batch)
+    private async Task WriteAsync(IReadOnlyList<RoomPost> batch, int attempt = 0)
     {
         var written = new List<RoomPost>(batch.Count);
         try
@@ -193,6 +194,13 @@ public sealed class DialogueRoomService(
                 written.Add(post);
             }
             if (written.Count > 0) await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 5 } && attempt < BusyRetries)
+        {
+            // Another writer held SQLite's lock past the busy timeout (a loaded machine): nothing was written, so the
+            // batch simply goes again.
+            await WriteAsync([.. batch.Where(p => !p.Posted.Task.IsCompleted).Select(p => p with { Row = Fresh(p.Row) })], attempt + 1);
+            return;
         }
         catch (Exception) when (batch.Count > 1)
         {
