@@ -18,8 +18,11 @@ public sealed record CorrectionMessage(long CorrectionId, string NetworkSlug, st
 /// <summary>A board change: <see cref="Kind"/> is NoteAdded, NoteMoved, NoteEdited, NoteDeleted, Voted, Phase, Settings or Clusters.</summary>
 /// <param name="Note">The note as it is now; its text and author are null while it is private to its author.</param>
 /// <param name="Order">After a move: the note ids of the target column, in order.</param>
-/// <param name="Votes">After a dot: the note's total once votes are revealed, else null (and no note id).</param>
-public sealed record BoardMessage(string Kind, int? NoteId, BoardNoteMessage? Note, IReadOnlyList<int>? Order, int? Votes);
+/// <param name="Totals">
+/// On Voted, which stands for every dot placed or taken back in the last 50 ms or so: each touched note's new total (by
+/// note id) once votes are revealed, else null.
+/// </param>
+public sealed record BoardMessage(string Kind, int? NoteId, BoardNoteMessage? Note, IReadOnlyList<int>? Order, IReadOnlyDictionary<int, int>? Totals);
 
 public sealed record BoardNoteMessage(int Id, int ColumnId, int Position, string? Text, string Colour, string? AuthorName, int? ClusterId, int Version);
 public sealed record NotificationMessage(string Change, long? NotificationId, string? Text, string? Link);

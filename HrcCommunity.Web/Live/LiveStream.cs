@@ -35,17 +35,25 @@ public sealed class LiveStream<TChange, TMessage>(
     public override async ValueTask<bool> MayFollowAsync(Actor actor, string topic) => covers(topic) && await mayFollow(actor, topic);
 
     internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger) =>
-        services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, async liveEvent =>
+        services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, liveEvent =>
         {
+            // SignalR serialises the message once for the whole group and writes it to each connection's own buffer. The
+            // send completes only when every connection has flushed, so it is not awaited: a client that stopped reading
+            // would otherwise hold the topic's next change back from everyone else. Each connection keeps its own order.
+            Task sent;
             try
             {
-                await send(hub.Clients.Group(topic),
+                sent = send(hub.Clients.Group(topic),
                     new LiveMessage<TMessage>(topic, liveEvent.Seq, liveEvent.ActorId, liveEvent.At, toMessage(liveEvent.Change)));
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Could not forward a change on {Topic} to the hub", topic);
+                sent = Task.FromException(ex);
             }
+            if (!sent.IsCompletedSuccessfully)
+                _ = sent.ContinueWith(t => logger.LogWarning(t.Exception, "Could not forward a change on {Topic} to the hub", topic),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return Task.CompletedTask;
         });
 }
 

@@ -73,7 +73,7 @@ public static class LiveStreamRegistrations
             sp => (actor, topic) => sp.GetRequiredService<BoardAccess>().MayFollow(actor, topic),
             c => new BoardMessage(c.Kind.ToString(), c.NoteId, c.Note is { } n
                 ? new BoardNoteMessage(n.Id, n.ColumnId, n.Position, n.Text, n.Colour.ToString(), n.AuthorName, n.ClusterId, n.Version)
-                : null, c.Order, c.Votes),
+                : null, c.Order, c.Totals),
             (client, message) => client.BoardChanged(message));
 
         Add<PresenceChanged, PresenceMessage>(services, topic => BoardAccess.TryParseTopic(topic, out _),

@@ -21,6 +21,10 @@ public sealed record BoardNoteData(int Id, int ColumnId, int Position, string? T
 /// other than the author's own view (which made it) ever holds them.
 /// </summary>
 /// <param name="Note">The note as it is now (added, edited, moved); on a move also the column's new order in <paramref name="Order"/>.</param>
-/// <param name="Votes">After a dot was placed or taken back: the note's total when votes are revealed, otherwise null.</param>
+/// <param name="Totals">
+/// On <see cref="BoardChangeKind.Voted"/>, which stands for every dot placed or taken back in a short window
+/// (<see cref="BoardService.VoteWindow"/>): the new total of each note those dots touched, when votes are revealed;
+/// otherwise null (followers learn only that people voted).
+/// </param>
 public sealed record BoardChanged(int BoardId, BoardChangeKind Kind, int? NoteId = null, BoardNoteData? Note = null,
-    IReadOnlyList<int>? Order = null, int? Votes = null);
+    IReadOnlyList<int>? Order = null, IReadOnlyDictionary<int, int>? Totals = null);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
@@ -14,6 +15,14 @@ namespace HrcCommunity.Domain.Features.Boards;
 public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiveNotifier<BoardChanged> notifier, TimeProvider clock)
 {
     public const int MaxTimerMinutes = 60;
+
+    /// <summary>
+    /// How long dots on one board are gathered before followers hear of them, in one <see cref="BoardChangeKind.Voted"/>
+    /// with the latest totals: a voting burst of 300 people would otherwise send each of them a change per dot.
+    /// </summary>
+    public static readonly TimeSpan VoteWindow = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConcurrentDictionary<int, HashSet<int>> _votedNotes = new();
 
     public async Task<int> CreateAsync(Actor actor, BoardCreate create, CancellationToken ct = default)
     {
@@ -269,7 +278,7 @@ public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiv
                 : $"You have spent all {board.DotBudget} of your dots. Take one back to vote for another note.");
         var total = await db.BoardVotes.CountAsync(v => v.NoteId == noteId, ct);
         await transaction.CommitAsync(ct);
-        await PublishVotesAsync(board, actor, noteId, total);
+        GatherVote(board.Id, noteId);
         return total;
     }
 
@@ -283,7 +292,7 @@ public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiv
         if (board.Phase != BoardPhase.Vote) throw new ConflictException("Voting is not open on this board.");
         var voteId = await db.BoardVotes.Where(v => v.NoteId == noteId && v.UserId == actor.UserId).Select(v => (long?)v.Id).FirstOrDefaultAsync(ct);
         if (voteId is null || await db.BoardVotes.Where(v => v.Id == voteId).ExecuteDeleteAsync(ct) == 0) return;
-        await PublishVotesAsync(board, actor, noteId, await db.BoardVotes.CountAsync(v => v.NoteId == noteId, ct));
+        GatherVote(board.Id, noteId);
     }
 
     public Task SetPhaseAsync(Actor actor, int boardId, BoardPhase phase, CancellationToken ct = default) =>
@@ -359,11 +368,23 @@ public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiv
         await PublishAsync(board, actor, new BoardChanged(boardId, kind));
     }
 
-    private async Task<(Board Board, BoardAccessRule Rule)> LoadForChangeAsync(HrcDbContext db, Actor actor, int boardId, CancellationToken ct)
+    /// <summary>
+    /// The board and its rule as they concern this person, in one query: every note change asks it, and the whole rule
+    /// would read every registration of the workshop (300 at a big one) only to look for one.
+    /// </summary>
+    private static async Task<(Board Board, BoardAccessRule Rule)> LoadForChangeAsync(HrcDbContext db, Actor actor, int boardId, CancellationToken ct)
     {
-        var rule = await BoardAccessRule.LoadAsync(db, boardId, ct) ?? throw new NotFoundException("The board");
+        var userId = actor.UserId;
+        var found = await db.Boards.AsNoTracking().Where(b => b.Id == boardId).Select(b => new
+        {
+            Board = b,
+            OrganiserId = db.CommunityEvents.Where(e => e.Id == b.EventId).Select(e => e.OrganiserId).FirstOrDefault(),
+            Registered = db.EventRegistrations.Any(r => r.EventId == b.EventId && r.UserId == userId && r.Status == RegistrationStatus.Confirmed),
+        }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The board");
+        var board = found.Board;
+        var rule = new BoardAccessRule(board.FacilitatorId, found.OrganiserId, board.EventId is null,
+            found.Registered && userId is not null ? new HashSet<string>([userId], StringComparer.Ordinal) : new HashSet<string>());
         actor.Require(rule.MayJoin(actor), "take part in this board");
-        var board = await db.Boards.AsNoTracking().FirstAsync(b => b.Id == boardId, ct);
         if (board.Locked && !rule.MayFacilitate(actor)) throw new ConflictException("The facilitator has locked the board for now.");
         return (board, rule);
     }
@@ -393,11 +414,56 @@ public sealed class BoardService(IDbContextFactory<HrcDbContext> dbFactory, ILiv
         new(note.Id, note.ColumnId, note.Position, note.Text, note.Colour, board.Anonymous ? null : note.AuthorName, note.AuthorId == actor.UserId,
             note.ClusterId, note.Version, null);
 
-    /// <summary>Hidden votes are announced without the note or its total: followers learn only that someone voted.</summary>
-    private Task PublishVotesAsync(Board board, Actor actor, int noteId, int total) =>
-        PublishAsync(board, actor, board.VotesRevealed || board.Phase == BoardPhase.Discuss
-            ? new BoardChanged(board.Id, BoardChangeKind.Voted, noteId, Votes: total)
-            : new BoardChanged(board.Id, BoardChangeKind.Voted));
+    /// <summary>
+    /// Notes a saved dot for the board's next <see cref="BoardChangeKind.Voted"/>; the first dot of a window starts it.
+    /// The dot is in the database already: what waits is only the announcement.
+    /// </summary>
+    private void GatherVote(int boardId, int noteId)
+    {
+        var notes = _votedNotes.GetOrAdd(boardId, _ => []);
+        bool first;
+        lock (notes)
+        {
+            first = notes.Count == 0;
+            notes.Add(noteId);
+        }
+        if (first) _ = AnnounceVotesAsync(boardId, notes);
+    }
+
+    /// <summary>
+    /// One change for the window's dots, with totals read after it closed, so they are the database's and never an
+    /// older count overtaking a newer one. Hidden votes go out without notes or totals: followers learn only that
+    /// people voted. Dots of several people, so no actor.
+    /// </summary>
+    private async Task AnnounceVotesAsync(int boardId, HashSet<int> notes)
+    {
+        await Task.Delay(VoteWindow, clock);
+        int[] noteIds;
+        lock (notes)
+        {
+            noteIds = [.. notes];
+            notes.Clear();
+        }
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var board = await db.Boards.AsNoTracking().Where(b => b.Id == boardId).Select(b => new { b.VotesRevealed, b.Phase }).FirstOrDefaultAsync();
+            if (board is null) return;
+            IReadOnlyDictionary<int, int>? totals = null;
+            if (board.VotesRevealed || board.Phase == BoardPhase.Discuss)
+            {
+                var counted = await db.BoardVotes.AsNoTracking().Where(v => noteIds.Contains(v.NoteId)).GroupBy(v => v.NoteId)
+                    .Select(g => new { NoteId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.NoteId, g => g.Count);
+                totals = noteIds.ToDictionary(id => id, id => counted.GetValueOrDefault(id));
+            }
+            await notifier.PublishAsync(Board.TopicOf(boardId), null, new BoardChanged(boardId, BoardChangeKind.Voted, Totals: totals));
+        }
+        catch (Exception)
+        {
+            // The dots are saved; only their announcement failed (the database was busy): it goes out with the next window's.
+            foreach (var noteId in noteIds) GatherVote(boardId, noteId);
+        }
+    }
 
     /// <summary>On an anonymous board the change goes out without its actor: hub clients would otherwise learn who wrote what.</summary>
     private Task PublishAsync(Board board, Actor actor, BoardChanged change) =>

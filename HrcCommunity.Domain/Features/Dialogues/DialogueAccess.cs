@@ -30,6 +30,8 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
 
     private const string TopicPrefix = "room:";
 
+    private static readonly IReadOnlySet<string> NoMembers = new HashSet<string>();
+
     private readonly ConcurrentDictionary<int, Roster> _rosters = new();
 
     public static string TopicOf(int eventId) => TopicPrefix + eventId.ToString(CultureInfo.InvariantCulture);
@@ -63,12 +65,14 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
     public async ValueTask<bool> MayFollowAsync(Actor actor, string topic) =>
         TryParseTopic(topic, out var eventId) && await RoleAsync(actor, eventId) >= RoomRole.Participant;
 
-    /// <summary>The confirmed participants, the moderator and the organiser: whom an @mention may name.</summary>
+    /// <summary>
+    /// The confirmed participants, the moderator and the organiser: whom an @mention may name. The same set until the
+    /// roster is read again.
+    /// </summary>
     internal async Task<IReadOnlySet<string>> MembersAsync(int eventId, CancellationToken ct)
     {
         var roster = await RosterAsync(eventId, forceIfOlderThan: null, ct);
-        return roster is null ? new HashSet<string>()
-            : new HashSet<string>(roster.Confirmed.Append(roster.OrganiserId).Concat(roster.ModeratorId is { } m ? [m] : []), StringComparer.Ordinal);
+        return roster is null ? NoMembers : roster.Members;
     }
 
     private async ValueTask<Roster?> RosterAsync(int eventId, TimeSpan? forceIfOlderThan, CancellationToken ct)
@@ -90,5 +94,10 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
         return roster;
     }
 
-    private sealed record Roster(string OrganiserId, string? ModeratorId, IReadOnlySet<string> Confirmed, DateTimeOffset LoadedAt);
+    /// <remarks><see cref="Members"/> is one set per roster read, so a caller can tell by reference whether the roster was read again.</remarks>
+    private sealed record Roster(string OrganiserId, string? ModeratorId, IReadOnlySet<string> Confirmed, DateTimeOffset LoadedAt)
+    {
+        public IReadOnlySet<string> Members { get; } =
+            new HashSet<string>(Confirmed.Append(OrganiserId).Concat(ModeratorId is { } m ? [m] : []), StringComparer.Ordinal);
+    }
 }

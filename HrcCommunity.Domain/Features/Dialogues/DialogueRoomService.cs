@@ -24,7 +24,8 @@ public sealed record RoomMinutes(string Markdown, string Html, DateTime UpdatedA
 /// The live dialogue room: chat, reactions, the speaker queue, audience questions and moderation, all written to the
 /// database and then announced on the room's topic as a <see cref="RoomChange"/>. Changes to one room pass one at a
 /// time through a gate, so the counts and queues a change carries are in the same order as the sequence numbers the
-/// notifier gives them; the sender still never waits for a receiver.
+/// notifier gives them; the sender still never waits for a receiver. Messages, the hot path, take no gate: they are judged
+/// from memory and written in batches by one writer, which announces them in the order it wrote them.
 /// </summary>
 public sealed class DialogueRoomService(
     IDbContextFactory<HrcDbContext> dbFactory,
@@ -36,10 +37,16 @@ public sealed class DialogueRoomService(
     public const int PageSize = 50;
     public const int FloodLimit = 8;
     public static readonly TimeSpan FloodWindow = TimeSpan.FromSeconds(10);
+    private const int BusyRetries = 2;
 
     private static readonly ILookup<long, ReactionCount> NoCounts = Array.Empty<ReactionCount>().ToLookup(_ => 0L);
 
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+    private readonly RoomPostCache _cache = new(dbFactory, access, notifier);
+    private RoomPostWriter? _writer;
+
+    // Built on first use: a field initializer cannot name an instance method.
+    private RoomPostWriter Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new RoomPostWriter(batch => WriteAsync(batch)));
 
     /// <summary>The room's title, once the person may enter it: what the page around the live room needs before it starts.</summary>
     public async Task<string> EnterAsync(Actor actor, int eventId, CancellationToken ct = default)
@@ -83,6 +90,8 @@ public sealed class DialogueRoomService(
     /// <summary>
     /// Posts a message, or a reply (threads are one level deep: a reply to a reply joins its thread). A retry with the
     /// same <paramref name="clientMessageId"/> (after a reconnect) returns the message already posted instead of a copy.
+    /// The rules are judged from memory (<see cref="RoomPostCache"/>); the message then waits for the next group commit
+    /// (<see cref="RoomPostWriter"/>) and is returned once it is in the database and announced.
     /// </summary>
     public async Task<RoomMessage> PostAsync(Actor actor, int eventId, string? text, long? parentId = null, string? clientMessageId = null,
         CancellationToken ct = default)
@@ -94,47 +103,175 @@ public sealed class DialogueRoomService(
             .Required("text", text, "The message", DialogueMessage.TextMax)
             .Length("clientMessageId", clientMessageId, "The client message id", DialogueMessage.ClientIdMax)
             .ThrowIfInvalid();
-        return await GatedAsync(eventId, async () =>
+        var posted = new TaskCompletionSource<RoomMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var retryKey = clientMessageId is null ? null : RoomPostWriter.RetryKey(eventId, actor.UserId!, clientMessageId);
+        // A retry sent while the first is still waiting for the database gets the first one's answer.
+        if (retryKey is not null && !Writer.InFlight.TryAdd(retryKey, posted.Task)) return await Writer.InFlight[retryKey];
+        try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (clientMessageId is not null
-                && await db.DialogueMessages.AsNoTracking().FirstOrDefaultAsync(m => m.EventId == eventId && m.AuthorId == actor.UserId
-                    && m.ClientMessageId == clientMessageId, ct) is { } already)
-                return ToMessage(already, await CountsAsync(db, [already.Id], ct));
-            await RequireMayWriteAsync(db, actor, eventId, role, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var since = now - FloodWindow;
-            if (await db.DialogueMessages.CountAsync(m => m.EventId == eventId && m.AuthorId == actor.UserId && m.SentAt > since, ct) >= FloodLimit)
-                throw new RateLimitedException(string.Format(CultureInfo.InvariantCulture,
-                    "You are sending messages very fast: at most {0} in {1} seconds. Wait a moment and send again; your text is still there.",
-                    FloodLimit, FloodWindow.TotalSeconds));
+            var post = await PrepareAsync(actor, eventId, role, text, parentId, clientMessageId, posted, ct);
+            Writer.Enqueue(post);
+        }
+        catch (Exception ex)
+        {
+            posted.TrySetException(ex);
+        }
+        try
+        {
+            return await posted.Task;
+        }
+        finally
+        {
+            if (retryKey is not null) Writer.InFlight.TryRemove(new KeyValuePair<string, Task<RoomMessage>>(retryKey, posted.Task));
+        }
+    }
+
+    /// <summary>Judges a post against the room's rules as held in memory and builds its row; nothing is written yet.</summary>
+    private async Task<RoomPost> PrepareAsync(Actor actor, int eventId, RoomRole role, string text, long? parentId, string? clientMessageId,
+        TaskCompletionSource<RoomMessage> posted, CancellationToken ct)
+    {
+        var rules = await _cache.RulesAsync(eventId, ct);
+        RoomPostCache.RequireMayWrite(rules, actor, role);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!_cache.TryTakeFloodSlot(eventId, actor.UserId!, now))
+            throw new RateLimitedException(string.Format(CultureInfo.InvariantCulture,
+                "You are sending messages very fast: at most {0} in {1} seconds. Wait a moment and send again; your text is still there.",
+                FloodLimit, FloodWindow.TotalSeconds));
+        try
+        {
             string? repliedToAuthor = null;
             if (parentId is { } replyTo)
             {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var parent = await db.DialogueMessages.AsNoTracking().Where(m => m.Id == replyTo && m.EventId == eventId)
                     .Select(m => new { m.Id, m.ParentId, m.AuthorId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The message you reply to");
                 parentId = parent.ParentId ?? parent.Id;
                 repliedToAuthor = parent.AuthorId;
             }
-            var author = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.City }).FirstAsync(ct);
-            var members = await access.MembersAsync(eventId, ct);
-            var people = await db.Users.AsNoTracking().Where(u => members.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-            var mentions = RoomText.FindMentions(text, people.Select(p => p.DisplayName));
+            var people = await _cache.PeopleAsync(eventId, ct);
+            var author = people.Find(actor.UserId!) ?? await _cache.PersonAsync(actor.UserId!, ct);
+            var mentions = people.Mentions.Find(text);
             var row = new DialogueMessage
             {
                 EventId = eventId, ParentId = parentId, AuthorId = actor.UserId!, AuthorName = author.DisplayName, AuthorCity = author.City,
                 Text = text, Mentions = string.Join('\n', mentions), ClientMessageId = clientMessageId, SentAt = now,
             };
-            db.DialogueMessages.Add(row);
-            var mentioned = people.Where(p => p.Id != actor.UserId && mentions.Contains(p.DisplayName, StringComparer.OrdinalIgnoreCase))
-                .Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-            await NotifyAsync(db, eventId, author.DisplayName, text, mentioned, repliedToAuthor, actor.UserId!, ct);
-            await db.SaveChangesAsync(ct);
-            var message = ToMessage(row, NoCounts);
-            await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, new MessagePosted(message));
-            return message;
-        });
+            var mentioned = mentions.SelectMany(people.IdsOf).Where(id => id != actor.UserId).ToHashSet(StringComparer.Ordinal);
+            return new RoomPost(actor, role, row, mentioned, repliedToAuthor, posted);
+        }
+        catch
+        {
+            _cache.ReturnFloodSlot(eventId, actor.UserId!, now);
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Writes waiting posts, of any room, in one transaction, then announces each in the order written and answers its
+    /// sender. The lock and mute are judged again here: a post that waited while a moderator locked the room is refused.
+    /// </summary>
+    private async Task WriteAsync(IReadOnlyList<RoomPost> batch, int attempt = 0)
+    {
+        var written = new List<RoomPost>(batch.Count);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var retries = await AlreadyPostedAsync(db, batch);
+            foreach (var post in batch)
+            {
+                var row = post.Row;
+                if (retries.TryGetValue((row.EventId, row.AuthorId, row.ClientMessageId ?? ""), out var already))
+                {
+                    _cache.ReturnFloodSlot(row.EventId, row.AuthorId, row.SentAt);
+                    post.Posted.TrySetResult(ToMessage(already, await CountsAsync(db, [already.Id], CancellationToken.None)));
+                    continue;
+                }
+                try
+                {
+                    RoomPostCache.RequireMayWrite(await _cache.RulesAsync(row.EventId, CancellationToken.None), post.Actor, post.Role);
+                }
+                catch (DomainException refused)
+                {
+                    _cache.ReturnFloodSlot(row.EventId, row.AuthorId, row.SentAt);
+                    post.Posted.TrySetException(refused);
+                    continue;
+                }
+                db.DialogueMessages.Add(row);
+                await NotifyAsync(db, row.EventId, row.AuthorName, row.Text, post.Mentioned, post.RepliedToAuthor, row.AuthorId, CancellationToken.None);
+                written.Add(post);
+            }
+            if (written.Count > 0) await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 5 } && attempt < BusyRetries)
+        {
+            // Another writer held SQLite's lock past the busy timeout (a loaded machine): nothing was written, so the
+            // batch simply goes again.
+            await WriteAsync([.. batch.Where(p => !p.Posted.Task.IsCompleted).Select(p => p with { Row = Fresh(p.Row) })], attempt + 1);
+            return;
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // One post's failure (another process wrote the same retry, the database was busy) must not take the others
+            // with it: each is tried again on its own.
+            foreach (var post in batch.Where(p => !p.Posted.Task.IsCompleted)) await WriteAsync([post with { Row = Fresh(post.Row) }]);
+            return;
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(batch[0], ex);
+            return;
+        }
+        foreach (var post in written) await AnnounceAsync(post);
+    }
+
+    private async Task FailAsync(RoomPost post, Exception ex)
+    {
+        var row = post.Row;
+        _cache.ReturnFloodSlot(row.EventId, row.AuthorId, row.SentAt);
+        if (row.ClientMessageId is not null && ex is DbUpdateException)
+        {
+            // The unique index refused a retry that another process wrote first: that one is the answer.
+            await using var db = await dbFactory.CreateDbContextAsync();
+            if ((await AlreadyPostedAsync(db, [post])).Values.FirstOrDefault() is { } already)
+            {
+                post.Posted.TrySetResult(ToMessage(already, await CountsAsync(db, [already.Id], CancellationToken.None)));
+                return;
+            }
+        }
+        post.Posted.TrySetException(ex);
+    }
+
+    private async Task AnnounceAsync(RoomPost post)
+    {
+        var message = ToMessage(post.Row, NoCounts);
+        try
+        {
+            await notifier.PublishAsync(DialogueAccess.TopicOf(post.Row.EventId), post.Row.AuthorId, new MessagePosted(message));
+        }
+        finally
+        {
+            // Saved is posted: a follower that missed the announcement sees the gap in the numbers and reloads.
+            post.Posted.TrySetResult(message);
+        }
+    }
+
+    /// <summary>Messages already in the database under a waiting post's client id and author: retries after a reconnect.</summary>
+    private static async Task<Dictionary<(int, string, string), DialogueMessage>> AlreadyPostedAsync(HrcDbContext db, IReadOnlyList<RoomPost> batch)
+    {
+        var clientIds = batch.Select(p => p.Row.ClientMessageId).OfType<string>().Distinct().ToList();
+        if (clientIds.Count == 0) return [];
+        var rows = await db.DialogueMessages.AsNoTracking().Where(m => m.ClientMessageId != null && clientIds.Contains(m.ClientMessageId)).ToListAsync();
+        var wanted = batch.Where(p => p.Row.ClientMessageId is not null).Select(p => (p.Row.EventId, p.Row.AuthorId, p.Row.ClientMessageId!)).ToHashSet();
+        return rows.Where(m => wanted.Contains((m.EventId, m.AuthorId, m.ClientMessageId!)))
+            .ToDictionary(m => (m.EventId, m.AuthorId, m.ClientMessageId!));
+    }
+
+    /// <summary>The row as it was before a failed save gave it an id.</summary>
+    private static DialogueMessage Fresh(DialogueMessage row) => new()
+    {
+        EventId = row.EventId, ParentId = row.ParentId, AuthorId = row.AuthorId, AuthorName = row.AuthorName, AuthorCity = row.AuthorCity,
+        Text = row.Text, Mentions = row.Mentions, ClientMessageId = row.ClientMessageId, SentAt = row.SentAt,
+    };
 
     /// <summary>
     /// Tells the people named in a message, and the author of the message it answers, in the same save as the message:
@@ -253,7 +390,7 @@ public sealed class DialogueRoomService(
         return await GatedAsync(eventId, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await RequireMayWriteAsync(db, actor, eventId, role, ct);
+            RoomPostCache.RequireMayWrite(await _cache.RulesAsync(eventId, ct), actor, role);
             var me = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.City }).FirstAsync(ct);
             var row = new DialogueQuestion
             {
@@ -434,15 +571,6 @@ public sealed class DialogueRoomService(
     private async Task RequireModeratorAsync(Actor actor, int eventId, string what, CancellationToken ct) =>
         actor.Require(await RequireAsync(actor, eventId, what, ct) == RoomRole.Moderator, what);
 
-    private static async Task RequireMayWriteAsync(HrcDbContext db, Actor actor, int eventId, RoomRole role, CancellationToken ct)
-    {
-        if (role == RoomRole.Moderator) return;
-        if (await db.DialogueRooms.AnyAsync(r => r.EventId == eventId && r.IsLocked, ct))
-            throw new ConflictException("The room is locked: only moderators can post now. You can still read, react and raise your hand.");
-        if (await db.DialogueMutes.AnyAsync(m => m.EventId == eventId && m.UserId == actor.UserId, ct))
-            throw new ConflictException("A moderator muted you in this room: you can read, react and raise your hand, but not post.");
-    }
-
     private async Task<RoomSettings> ModerateAsync(Actor actor, int eventId, string what, Func<HrcDbContext, DialogueRoom, Task> change, CancellationToken ct)
     {
         await RequireModeratorAsync(actor, eventId, what, ct);
@@ -452,6 +580,7 @@ public sealed class DialogueRoomService(
             var room = await RoomAsync(db, eventId, ct);
             await change(db, room);
             await db.SaveChangesAsync(ct);
+            _cache.Forget(eventId);
             var settings = await SettingsAsync(db, room, ct);
             await notifier.PublishAsync(DialogueAccess.TopicOf(eventId), actor.UserId, new SettingsChanged(settings));
             return settings;

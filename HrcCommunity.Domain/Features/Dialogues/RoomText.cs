@@ -17,16 +17,6 @@ public static class RoomReactions
 /// <summary>Message text: @mentions resolved against the room's people, and the HTML shown for it.</summary>
 public static class RoomText
 {
-    /// <summary>The names mentioned as "@Name", matched longest first so "@Anna Berger" is not read as "@Anna".</summary>
-    public static IReadOnlyList<string> FindMentions(string text, IEnumerable<string> names)
-    {
-        var known = names.Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (known.Count == 0) return [];
-        return MentionPattern(known).Matches(text)
-            .Select(m => known.First(n => string.Equals(n, m.Value[1..], StringComparison.OrdinalIgnoreCase)))
-            .Distinct(StringComparer.Ordinal).ToList();
-    }
-
     /// <summary>Markdown with raw HTML disabled (<see cref="Markdown"/>), then each mention wrapped in a mark.</summary>
     public static string ToHtml(string text, IReadOnlyList<string> mentions)
     {
@@ -40,7 +30,7 @@ public static class RoomText
         MentionPattern([name]).Replace(text, replacement);
 
     // One pattern for all names, longest first; a mention ends where the name ends, not inside a longer word.
-    private static Regex MentionPattern(IEnumerable<string> names) =>
+    internal static Regex MentionPattern(IEnumerable<string> names) =>
         new($"(?<!\\w)@(?:{string.Join('|', names.OrderByDescending(n => n.Length).Select(Regex.Escape))})(?!\\w)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
@@ -48,4 +38,26 @@ public static class RoomText
     private static string EscapeLikeMarkdig(string name) =>
         name.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// The @mention pattern of one set of names, built once: a room of 1,000 members would otherwise build a pattern of 1,000
+/// names for every message.
+/// </summary>
+public sealed class MentionFinder
+{
+    private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Regex? _pattern;
+
+    public MentionFinder(IEnumerable<string> names)
+    {
+        // The first spelling of a name is the one a mention resolves to.
+        foreach (var name in names.Where(n => n.Length > 0)) _byName.TryAdd(name, name);
+        _pattern = _byName.Count == 0 ? null : RoomText.MentionPattern(_byName.Values);
+    }
+
+    /// <summary>The names mentioned as "@Name", matched longest first so "@Anna Berger" is not read as "@Anna".</summary>
+    public IReadOnlyList<string> Find(string text) =>
+        _pattern is null || !text.Contains('@') ? []
+            : _pattern.Matches(text).Select(m => _byName[m.Value[1..]]).Distinct(StringComparer.Ordinal).ToList();
 }

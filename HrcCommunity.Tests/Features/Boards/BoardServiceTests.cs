@@ -90,6 +90,43 @@ public sealed class BoardServiceTests
     }
 
     [Fact]
+    public async Task Dots_AreAnnouncedWithoutActor_WithoutTotalsWhileHidden_AndWithEachTouchedNotesLatestTotalOnceRevealed()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var s = await BoardsTestData.StandAloneAsync(db);
+        var a = await s.Boards.AddNoteAsync(s.Pia, s.BoardId, s.FirstColumn, "A", NoteColour.Yellow);
+        var b = await s.Boards.AddNoteAsync(s.Pia, s.BoardId, s.FirstColumn, "B", NoteColour.Yellow);
+        await s.Boards.SetPhaseAsync(s.Facilitator, s.BoardId, BoardPhase.Vote);
+        using var heard = new LiveRecorder<BoardChanged>(db.Get<ILiveNotifier<BoardChanged>>(), Board.TopicOf(s.BoardId));
+
+        await s.Boards.VoteAsync(s.Omar, a.Id);
+        var hidden = Assert.Single(await heard.WaitForAsync(1));
+        Assert.Equal((BoardChangeKind.Voted, null, null), (hidden.Kind, hidden.NoteId, hidden.Totals));
+
+        await s.Boards.RevealVotesAsync(s.Facilitator, s.BoardId);
+        await s.Boards.VoteAsync(s.Omar, a.Id);
+        await s.Boards.VoteAsync(s.Pia, a.Id);
+        await s.Boards.VoteAsync(s.Pia, b.Id);
+        await s.Boards.UnvoteAsync(s.Pia, b.Id);
+
+        // Dots a window apart are announced apart; applied in order, the totals end where the database is.
+        var expected = new Dictionary<int, int> { [a.Id] = 3, [b.Id] = 0 };
+        await heard.WaitUntilAsync(h => Latest(h.Skip(2)).Count == 2 && Latest(h.Skip(2)).All(t => expected[t.Key] == t.Value));
+        var events = heard.Events;
+        Assert.Equal(BoardChangeKind.Settings, events[1].Change.Kind);
+        Assert.All(events.Skip(2), e => Assert.Equal(BoardChangeKind.Voted, e.Change.Kind));
+        Assert.All(events.Where(e => e.Change.Kind == BoardChangeKind.Voted), e => Assert.Null(e.ActorId));
+
+        static Dictionary<int, int> Latest(IEnumerable<BoardChanged> changes)
+        {
+            var totals = new Dictionary<int, int>();
+            foreach (var change in changes)
+                foreach (var (noteId, total) in change.Totals ?? new Dictionary<int, int>()) totals[noteId] = total;
+            return totals;
+        }
+    }
+
+    [Fact]
     public async Task Edit_WithAStaleVersion_IsRefusedWithBothTexts()
     {
         await using var db = await SqliteDatabase.CreateAsync();

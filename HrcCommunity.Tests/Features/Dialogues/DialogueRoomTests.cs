@@ -400,6 +400,49 @@ public sealed class DialogueRoomTests
         Assert.Null(await service.MinutesAsync(Actor.Anonymous, room.EventId));
     }
 
+    [Fact]
+    public async Task Posts_SentAtOnce_AreWrittenTogether_EachWithItsOwnId_AndAnnouncedOnceEach_InIdOrder_WithoutAGap()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(db);
+        using var heard = new LiveRecorder<RoomChange>(db.Get<ILiveNotifier<RoomChange>>(), DialogueAccess.TopicOf(room.EventId));
+        var service = db.Get<DialogueRoomService>();
+        Actor[] posters = [room.Ada, room.Bruno, room.Organiser];
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, posters.Length * DialogueRoomService.FloodLimit).Select(i => Task.Run(() =>
+            service.PostAsync(posters[i % posters.Length], room.EventId, $"Message {i}", clientMessageId: $"m{i}"))));
+
+        await using var context = db.CreateDbContext();
+        var saved = await context.DialogueMessages.Where(m => m.EventId == room.EventId).ToDictionaryAsync(m => m.Id, m => m.ClientMessageId);
+        Assert.Equal(sent.Length, saved.Count);
+        Assert.All(sent, m => Assert.Equal(m.ClientMessageId, saved[m.Id]));
+        await heard.WaitForAsync(sent.Length);
+        var events = heard.Events;
+        Assert.Equal(sent.Length, events.Count);
+        Assert.Equal(Enumerable.Range(1, sent.Length).Select(i => events[0].Seq + i - 1), events.Select(e => e.Seq));
+        var announced = events.Select(e => Assert.IsType<MessagePosted>(e.Change).Message.Id).ToList();
+        Assert.Equal(sent.Select(m => m.Id).Order(), announced);
+    }
+
+    [Fact]
+    public async Task RoomRules_HeldInMemory_AreDroppedWhenALockFromAnotherProcessIsAnnounced()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(db);
+        var rules = new RoomPostCache(db.Get<IDbContextFactory<HrcDbContext>>(), db.Get<DialogueAccess>(), db.Get<ILiveNotifier<RoomChange>>());
+        Assert.False((await rules.RulesAsync(room.EventId, CancellationToken.None)).IsLocked);
+
+        // Another process's service: its save and its announcement on the room's topic are all this cache can know of.
+        await NewService(db).SetLockedAsync(room.Organiser, room.EventId, true);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!(await rules.RulesAsync(room.EventId, CancellationToken.None)).IsLocked)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The lock never reached the cached rules.");
+            await Task.Delay(10);
+        }
+    }
+
     private static DialogueRoomService NewService(SqliteDatabase db) =>
         new(db.Get<IDbContextFactory<HrcDbContext>>(), db.Get<DialogueAccess>(), db.Get<ILiveNotifier<RoomChange>>(), db.Clock,
             db.Get<IOptions<EmailOptions>>());

@@ -149,8 +149,9 @@ public sealed partial class BoardPage
                 _myVotes.Remove(change.NoteId ?? 0);
                 break;
             case BoardChangeKind.Voted:
-                if (change.NoteId is { } votedId && change.Votes is { } votes && _notes.FindIndex(n => n.Id == votedId) is >= 0 and var voted)
-                    _notes[voted] = _notes[voted] with { Votes = votes };
+                if (change.Totals is { } totals)
+                    for (var i = 0; i < _notes.Count; i++)
+                        if (totals.TryGetValue(_notes[i].Id, out var votes)) _notes[i] = _notes[i] with { Votes = votes };
                 break;
             default:
                 await LoadAsync();
