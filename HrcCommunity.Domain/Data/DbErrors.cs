@@ -17,4 +17,16 @@ public static class DbErrors
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Nothing was written because another writer held the database past the wait: SQLITE_BUSY (5) once the busy timeout
+    /// runs out, or on PostgreSQL a serialization failure (40001) or deadlock (40P01), each of which rolls back the whole
+    /// transaction. Trying the same work again is safe.
+    /// </summary>
+    public static bool IsBusy(this DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: 5 } => true,
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        _ => false,
+    };
 }

@@ -202,9 +202,9 @@ public sealed class DialogueRoomService(
             }
             if (written.Count > 0) await db.SaveChangesAsync();
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 5 } && attempt < BusyRetries)
+        catch (DbUpdateException ex) when (ex.IsBusy() && attempt < BusyRetries)
         {
-            // Another writer held SQLite's lock past the busy timeout (a loaded machine): nothing was written, so the
+            // Another writer held the database past the wait (a loaded machine): nothing was written, so the
             // batch simply goes again.
             await WriteAsync([.. batch.Where(p => !p.Posted.Task.IsCompleted).Select(p => p with { Row = Fresh(p.Row) })], attempt + 1);
             return;
