@@ -18,8 +18,9 @@ public abstract class LiveStream
     /// <summary>Asynchronous because some rules read data (who registered for an event); keep it cheap, every event asks it again.</summary>
     public abstract ValueTask<bool> MayFollowAsync(Actor actor, string topic);
 
-    /// <summary>Sends the topic's changes to its hub group until disposed.</summary>
-    internal abstract IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger);
+    /// <summary>Sends the topic's changes to this instance's connections on it (see <see cref="LiveHubForwarding"/>) until disposed.</summary>
+    internal abstract IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
+        Func<IReadOnlyList<string>> connections, ILogger logger);
 }
 
 public sealed class LiveStream<TChange, TMessage>(
@@ -34,12 +35,13 @@ public sealed class LiveStream<TChange, TMessage>(
 
     public override async ValueTask<bool> MayFollowAsync(Actor actor, string topic) => covers(topic) && await mayFollow(actor, topic);
 
-    internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger) =>
+    internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
+        Func<IReadOnlyList<string>> connections, ILogger logger) =>
         services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, async liveEvent =>
         {
             try
             {
-                await send(hub.Clients.Group(topic),
+                await send(hub.Clients.Clients(connections()),
                     new LiveMessage<TMessage>(topic, liveEvent.Seq, liveEvent.ActorId, liveEvent.At, toMessage(liveEvent.Change)));
             }
             catch (Exception ex)
