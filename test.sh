@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, first installing what the tests need when it is missing:
 # Debian's Chromium (browser tests), Debian's aiosmtpd (SMTP tests), Debian's python3-icalendar (calendar
-# tests) and the Node packages in package.json (axe-core, SignalR client).
+# tests), Debian's redis-server (two-instance tests) and the Node packages in package.json (axe-core, SignalR client).
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Knowledge".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,6 +26,11 @@ fi
 if ! /usr/bin/python3 -c "import icalendar" 2>/dev/null; then
     echo "Installing Debian's python3-icalendar, the second parser of the calendar tests…"
     apt_install python3-icalendar
+fi
+
+if [ ! -x /usr/bin/redis-server ]; then
+    echo "Installing Debian's redis-server for the two-instance tests…"
+    apt_install redis-server
 fi
 
 if [ ! -f node_modules/axe-core/axe.min.js ]; then
