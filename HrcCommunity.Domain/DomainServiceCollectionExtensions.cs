@@ -62,6 +62,7 @@ public static class DomainServiceCollectionExtensions
             services.AddSingleton<RedisPresence>();
             services.AddSingleton<IPresence>(sp => sp.GetRequiredService<RedisPresence>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisPresence>());
+            services.AddHostedService<RedisContentVersionRelay>();
         }
         else
         {

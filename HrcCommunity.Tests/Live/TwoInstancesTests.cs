@@ -161,6 +161,18 @@ public sealed class TwoInstancesTests(TwoInstances instances)
         Assert.Equal(1, await check.OutboxEmails.CountAsync(e => e.Category == "events/reminder" && e.Subject.Contains(title)));
     }
 
+    [Fact]
+    public async Task Healthz_NamesTheDatabaseAndRedis_OnEachInstance()
+    {
+        using var http = new HttpClient();
+        foreach (var app in new[] { instances.A, instances.B })
+        {
+            using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(app.BaseUrl + "/healthz"));
+            Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("database").GetString());
+            Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("redis").GetString());
+        }
+    }
+
     private List<MimeKit.MimeMessage> Reminders(string title) =>
         instances.Smtp.Messages().Where(m => m.Subject!.Contains(title) && m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
 }
