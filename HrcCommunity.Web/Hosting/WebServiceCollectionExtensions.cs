@@ -151,9 +151,8 @@ public static class WebServiceCollectionExtensions
             // Anonymous form posts (sign-in, registration, questions) are limited per client address.
             // Reading the form is free; only submissions count.
             options.AddPolicy(RateLimits.AnonymousForms, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    ClientAddress.Bucket(context.Connection.RemoteIpAddress),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = anonymousPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                ? RedisFixedWindowRateLimiter.Partition(context, RateLimits.AnonymousForms,
+                    ClientAddress.Bucket(context.Connection.RemoteIpAddress), anonymousPostsPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter("reads"));
             // Checked on every request but counts sign-in posts only: per account and address, on top of the page's policy.
             options.GlobalLimiter = SignInRateLimit.Limiter(signInPostsPerAccountPerMinute);
