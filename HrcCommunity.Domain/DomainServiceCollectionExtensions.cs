@@ -31,6 +31,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace HrcCommunity.Domain;
 
@@ -55,9 +56,24 @@ public static class DomainServiceCollectionExtensions
                 sp.GetRequiredService<ContentVersion>(), sp.GetRequiredService<NotificationPublisher>()));
         services.AddSingleton<DatabaseInitializer>();
 
-        // Live updates: one notifier per event type; the seam a backplane would replace.
-        services.AddSingleton(typeof(ILiveNotifier<>), typeof(InProcessLiveNotifier<>));
-        services.AddSingleton<IPresence, InProcessPresence>();
+        // Live updates: one notifier per event type. With Redis configured, numbering, delivery and presence are shared
+        // by every instance; without it they stay in this process.
+        var redis = configuration.GetSection(RedisOptions.Section);
+        services.Configure<RedisOptions>(redis);
+        if (redis.Get<RedisOptions>() is { Enabled: true } redisOptions)
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisOptions));
+            services.AddSingleton(typeof(ILiveNotifier<>), typeof(RedisLiveNotifier<>));
+            services.AddSingleton<RedisPresence>();
+            services.AddSingleton<IPresence>(sp => sp.GetRequiredService<RedisPresence>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisPresence>());
+            services.AddHostedService<RedisContentVersionRelay>();
+        }
+        else
+        {
+            services.AddSingleton(typeof(ILiveNotifier<>), typeof(InProcessLiveNotifier<>));
+            services.AddSingleton<IPresence, InProcessPresence>();
+        }
         // Hot topics (rooms, boards): held in memory, written to the change log in batches, flushed on a clean stop.
         services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
         services.AddSingleton<ILiveChangeStore, SqliteLiveChangeStore>();
@@ -175,6 +191,17 @@ public static class DomainServiceCollectionExtensions
         services.AddTransient<PrivacyRetentionJob>();
 
         return services;
+    }
+
+    /// <summary>
+    /// Starts even while Redis is down (it keeps trying in the background, and /healthz says so), so one missing
+    /// dependency does not stop an instance from serving what it can.
+    /// </summary>
+    public static ConnectionMultiplexer ConnectRedis(RedisOptions options)
+    {
+        var configuration = ConfigurationOptions.Parse(options.Configuration);
+        configuration.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(configuration);
     }
 
     private static void AddJobs(IServiceCollection services, SchedulerOptions options, DataFolder dataFolder, DatabaseSettings database)

@@ -7,13 +7,19 @@ namespace HrcCommunity.Domain.Data;
 /// A number that moves after every write this process makes to the database, and again when a transaction commits, so
 /// a page cached under it is never read again once the data behind it may have changed. A page rendered while a write
 /// was still uncommitted was keyed before the commit's move, so nobody looks it up afterwards.
-/// Writes from another process (a second instance) do not move it.
+/// Writes from another instance move it through <see cref="RedisContentVersionRelay"/> when Redis is configured.
 /// </summary>
 public sealed class ContentVersion : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private long _value;
 
     public long Value => Interlocked.Read(ref _value);
+
+    /// <summary>Raised after each move this process's own writes make, for other instances to hear of it.</summary>
+    public event Action? MovedHere;
+
+    /// <summary>Another instance wrote: pages cached here before it are no longer read.</summary>
+    public void MoveForWriteElsewhere() => Interlocked.Increment(ref _value);
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
@@ -42,11 +48,11 @@ public sealed class ContentVersion : DbCommandInterceptor, IDbTransactionInterce
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _value);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Move();
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _value);
+        Move();
         return Task.CompletedTask;
     }
 
@@ -54,6 +60,12 @@ public sealed class ContentVersion : DbCommandInterceptor, IDbTransactionInterce
     {
         var text = command.CommandText.AsSpan().TrimStart();
         if (!text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
-            Interlocked.Increment(ref _value);
+            Move();
+    }
+
+    private void Move()
+    {
+        Interlocked.Increment(ref _value);
+        MovedHere?.Invoke();
     }
 }

@@ -14,6 +14,9 @@ public sealed class OutboxDispatcher(
     IOptions<EmailOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>How long a claimed email is left to the dispatcher that claimed it.</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -23,8 +26,16 @@ public sealed class OutboxDispatcher(
             .OrderBy(e => e.Id)
             .Take(50)
             .ToListAsync(ct);
+        var handled = 0;
         foreach (var email in due)
         {
+            // Every instance's dispatcher reads the same due rows: only the one whose claim moves the row's next attempt
+            // sends it. A dispatcher that stops mid-send leaves the claim to run out, and the email goes again after it.
+            var claimedUntil = now + ClaimFor;
+            if (await db.OutboxEmails
+                    .Where(e => e.Id == email.Id && e.SentAt == null && e.NextAttemptAt == email.NextAttemptAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, claimedUntil), ct) == 0)
+                continue;
             try
             {
                 await transport.SendAsync(email, ct);
@@ -38,9 +49,11 @@ public sealed class OutboxDispatcher(
                 email.NextAttemptAt = now.AddSeconds(Math.Pow(2, email.Attempts) * 15);
                 logger.LogWarning(ex, "Email {Id} to outbox failed (attempt {Attempt})", email.Id, email.Attempts);
             }
+            // Each result at once, so a stop between two sends never sends the first again.
+            await db.SaveChangesAsync(ct);
+            handled++;
         }
-        await db.SaveChangesAsync(ct);
-        return due.Count;
+        return handled;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

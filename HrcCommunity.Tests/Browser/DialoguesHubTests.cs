@@ -129,12 +129,14 @@ public sealed class DialoguesHubTests(BrowserHost host)
         await moderator.Context.CloseAsync();
     }
 
-    internal static async Task<string> CookieAsync(BrowserHost host, Persona persona)
+    internal static Task<string> CookieAsync(BrowserHost host, Persona persona) => CookieAsync(host.BaseUrl, persona);
+
+    internal static async Task<string> CookieAsync(string baseUrl, Persona persona)
     {
         var cookies = new CookieContainer();
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         await AppHost.SignInAsync(client, PersonaAccounts.EmailOf(persona), PersonaAccounts.Password);
-        return cookies.GetCookieHeader(new Uri(host.BaseUrl));
+        return cookies.GetCookieHeader(new Uri(baseUrl));
     }
 
     private Task<string> CookieAsync(Persona persona) => CookieAsync(host, persona);
@@ -142,14 +144,18 @@ public sealed class DialoguesHubTests(BrowserHost host)
     private Task<QuestionsHubTests.NodeClient> StartClientAsync(string code, string cookie, string topic, params (string Name, string Value)[] environment) =>
         StartClientAsync(host, code, cookie, topic, environment);
 
-    internal static async Task<QuestionsHubTests.NodeClient> StartClientAsync(BrowserHost host, string code, string cookie, string topic,
+    internal static Task<QuestionsHubTests.NodeClient> StartClientAsync(BrowserHost host, string code, string cookie, string topic,
+        params (string Name, string Value)[] environment) =>
+        StartClientAsync(host.BaseUrl, code, cookie, topic, environment);
+
+    internal static async Task<QuestionsHubTests.NodeClient> StartClientAsync(string baseUrl, string code, string cookie, string topic,
         params (string Name, string Value)[] environment)
     {
         var script = Path.Combine(RepoPaths.NewTempFolder("hub"), "client.js");
         await File.WriteAllTextAsync(script, code);
         var start = new ProcessStartInfo("node", script) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["NODE_PATH"] = RepoPaths.NodeModules;
-        start.Environment["HUB_URL"] = host.BaseUrl + "/hubs/live";
+        start.Environment["HUB_URL"] = baseUrl + "/hubs/live";
         start.Environment["COOKIE"] = cookie;
         start.Environment["TOPIC"] = topic;
         foreach (var (name, value) in environment) start.Environment[name] = value;

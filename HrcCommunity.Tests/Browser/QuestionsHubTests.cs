@@ -117,6 +117,11 @@ public sealed class QuestionsHubTests(BrowserHost host)
             lock (_lines) return _lines.Any(match);
         }
 
+        public IReadOnlyList<string> LinesMatching(Func<string, bool> match)
+        {
+            lock (_lines) return _lines.Where(match).ToList();
+        }
+
         public void Dispose()
         {
             if (!_process.HasExited) _process.Kill(entireProcessTree: true);

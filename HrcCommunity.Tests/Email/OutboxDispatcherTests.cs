@@ -44,6 +44,41 @@ public sealed class OutboxDispatcherTests
         }
     }
 
+    [Fact]
+    public async Task TwoDispatchersOnOneDatabase_AsTwoInstancesRunThem_SendEachEmailOnce()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var transport = new CountingTransport();
+        var dispatchers = Enumerable.Range(0, 2).Select(_ => new OutboxDispatcher(database.Get<IDbContextFactory<HrcDbContext>>(), transport,
+            database.Clock, Options.Create(new EmailOptions()), NullLogger<OutboxDispatcher>.Instance)).ToList();
+        await using (var db = database.CreateDbContext())
+        {
+            for (var n = 0; n < 40; n++) db.Enqueue(database.Clock, $"reader-{n}@example.org", "News", "Hello", "test/race");
+            await db.SaveChangesAsync();
+        }
+
+        await Task.WhenAll(dispatchers.Select(d => Task.Run(() => d.DispatchDueAsync(CancellationToken.None))));
+
+        Assert.Equal(40, transport.Sent.Count);
+        Assert.Equal(40, transport.Sent.Distinct().Count());
+        await using var check = database.CreateDbContext();
+        Assert.Equal(0, await check.OutboxEmails.CountAsync(e => e.Category == "test/race" && e.SentAt == null));
+    }
+
+    /// <summary>Slow enough that both dispatchers have read the same due rows before either has sent them all.</summary>
+    private sealed class CountingTransport : IEmailTransport
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<long> _sent = [];
+
+        public IReadOnlyCollection<long> Sent => _sent;
+
+        public async Task SendAsync(OutboxEmail email, CancellationToken ct)
+        {
+            await Task.Delay(5, ct);
+            _sent.Add(email.Id);
+        }
+    }
+
     /// <summary>Fails the first N deliveries (counting a failure as a delivery attempt), then succeeds.</summary>
     private sealed class FlakyTransport(int failuresBeforeSuccess) : IEmailTransport
     {

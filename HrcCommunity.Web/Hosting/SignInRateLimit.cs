@@ -38,8 +38,8 @@ public static class SignInRateLimit
     public static PartitionedRateLimiter<HttpContext> Limiter(int postsPerMinute) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             IsSignInPost(context) && context.Items[AccountKey] is string account
-                ? RateLimitPartition.GetFixedWindowLimiter($"{account}|{ClientAddress.Bucket(context.Connection.RemoteIpAddress)}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                ? RedisFixedWindowRateLimiter.Partition(context, "signin-account", $"{account}|{ClientAddress.Bucket(context.Connection.RemoteIpAddress)}",
+                    postsPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter(""));
 
     private static bool IsSignInPost(HttpContext context) =>

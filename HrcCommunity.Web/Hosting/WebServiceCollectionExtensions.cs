@@ -4,6 +4,7 @@ using HrcCommunity.Domain;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Live;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
+using StackExchange.Redis;
 
 namespace HrcCommunity.Web.Hosting;
 
@@ -35,13 +37,25 @@ public static class WebServiceCollectionExtensions
         services.AddMudServices();
         services.AddScoped<HrcCommunity.Web.Features.Events.ViewerZone>();
         services.AddLocalization();
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
         services.AddLiveStreams();
         services.AddSingleton<HrcCommunity.Web.Features.Search.SearchResultsCache>();
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddHealthChecks().AddDbContextCheck<HrcDbContext>("database");
+        var health = services.AddHealthChecks().AddDbContextCheck<HrcDbContext>("database");
+        if (configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() is { Enabled: true } redis)
+        {
+            // Hub group membership and sends to a connection on another instance; live changes themselves travel on the
+            // live bus, and each instance writes them to its own connections (see LiveHubForwarding).
+            signalR.AddStackExchangeRedis(options =>
+            {
+                options.Configuration = ConfigurationOptions.Parse(redis.Configuration);
+                options.Configuration.AbortOnConnectFail = false;
+                options.Configuration.ChannelPrefix = RedisChannel.Literal(redis.Prefix + "signalr:");
+            });
+            health.AddCheck<RedisHealthCheck>("redis");
+        }
         // Cookies and antiforgery tokens must open on every instance: with PostgreSQL the keys live in the shared database.
         var dataProtection = services.AddDataProtection().SetApplicationName("HrcCommunity");
         if (DatabaseSettings.From(configuration, dataFolder).IsPostgreSql) dataProtection.PersistKeysToDbContext<HrcDbContext>();
@@ -140,9 +154,8 @@ public static class WebServiceCollectionExtensions
             // Anonymous form posts (sign-in, registration, questions) are limited per client address.
             // Reading the form is free; only submissions count.
             options.AddPolicy(RateLimits.AnonymousForms, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    ClientAddress.Bucket(context.Connection.RemoteIpAddress),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = anonymousPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                ? RedisFixedWindowRateLimiter.Partition(context, RateLimits.AnonymousForms,
+                    ClientAddress.Bucket(context.Connection.RemoteIpAddress), anonymousPostsPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter("reads"));
             // Checked on every request but counts sign-in posts only: per account and address, on top of the page's policy.
             options.GlobalLimiter = SignInRateLimit.Limiter(signInPostsPerAccountPerMinute);

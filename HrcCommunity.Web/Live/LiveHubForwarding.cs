@@ -3,40 +3,53 @@ using Microsoft.AspNetCore.SignalR;
 namespace HrcCommunity.Web.Live;
 
 /// <summary>
-/// Feeds each hub group from its topic's streams while at least one connection is in it: the first connection to
-/// join a topic subscribes its streams, the last to leave ends the subscriptions. One subscription per topic, not per
-/// connection, so the notifier does not queue a change once for every hub client.
+/// Feeds this instance's hub connections on each topic from the topic's streams while at least one of them follows it:
+/// the first connection to join a topic subscribes its streams, the last to leave ends the subscriptions. One
+/// subscription per topic, not per connection, so the notifier does not queue a change once for every hub client.
+/// <para>
+/// Changes go to this instance's own connections on the topic, never to the hub group: with the Redis backplane a
+/// group send reaches the group's members on every instance, and every instance receives each change from the live
+/// bus, so group sends would hand a client on B one copy per instance. The bus already carries each change to every
+/// instance once; each instance writes it to its own connections (the backplane writes a local connection directly),
+/// so a client anywhere receives it once.
+/// </para>
 /// </summary>
 public sealed class LiveHubForwarding(LiveStreams streams, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
     ILogger<LiveHubForwarding> logger)
 {
-    private readonly Dictionary<string, (IDisposable[] Subscriptions, int Connections)> _topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Forwarded> _topics = new(StringComparer.Ordinal);
 
-    public void Retain(string topic)
+    public void Retain(string topic, string connectionId)
     {
         lock (_topics)
         {
             if (_topics.TryGetValue(topic, out var forwarded))
             {
-                _topics[topic] = forwarded with { Connections = forwarded.Connections + 1 };
+                forwarded.Connections = [.. forwarded.Connections, connectionId];
                 return;
             }
-            _topics[topic] = (streams.Covering(topic).Select(s => s.ForwardToHub(topic, services, hub, logger)).ToArray(), 1);
+            forwarded = new Forwarded { Connections = [connectionId] };
+            forwarded.Subscriptions = streams.Covering(topic).Select(s => s.ForwardToHub(topic, services, hub, () => forwarded.Connections, logger)).ToArray();
+            _topics[topic] = forwarded;
         }
     }
 
-    public void Release(string topic)
+    public void Release(string topic, string connectionId)
     {
         lock (_topics)
         {
             if (!_topics.TryGetValue(topic, out var forwarded)) return;
-            if (forwarded.Connections > 1)
-            {
-                _topics[topic] = forwarded with { Connections = forwarded.Connections - 1 };
-                return;
-            }
+            forwarded.Connections = forwarded.Connections.Where(c => c != connectionId).ToArray();
+            if (forwarded.Connections.Length > 0) return;
             foreach (var subscription in forwarded.Subscriptions) subscription.Dispose();
             _topics.Remove(topic);
         }
+    }
+
+    private sealed class Forwarded
+    {
+        /// <summary>Copy on write: a send reads the array without taking the lock.</summary>
+        public volatile string[] Connections = [];
+        public IDisposable[] Subscriptions = [];
     }
 }

@@ -52,7 +52,7 @@ public sealed class LiveHubMembers(
         var member = _members.GetOrAdd(connectionId, _ => new Member(user ?? new ClaimsPrincipal()));
         bool added;
         lock (member.Topics) added = member.Topics.Add(topic);
-        if (added) forwarding.Retain(topic);
+        if (added) forwarding.Retain(topic, connectionId);
         if (member.UserId is { } userId && Interlocked.Exchange(ref member.Counted, 1) == 0) Watch(userId);
     }
 
@@ -61,7 +61,7 @@ public sealed class LiveHubMembers(
         if (!_members.TryGetValue(connectionId, out var member)) return;
         bool removed;
         lock (member.Topics) removed = member.Topics.Remove(topic);
-        if (removed) forwarding.Release(topic);
+        if (removed) forwarding.Release(topic, connectionId);
     }
 
     public void Disconnected(string connectionId)
@@ -73,7 +73,7 @@ public sealed class LiveHubMembers(
             topics = [.. member.Topics];
             member.Topics.Clear();
         }
-        foreach (var topic in topics) forwarding.Release(topic);
+        foreach (var topic in topics) forwarding.Release(topic, connectionId);
         if (member.UserId is { } userId && Volatile.Read(ref member.Counted) == 1) Unwatch(userId);
     }
 

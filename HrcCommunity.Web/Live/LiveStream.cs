@@ -18,8 +18,9 @@ public abstract class LiveStream
     /// <summary>Asynchronous because some rules read data (who registered for an event); keep it cheap, every event asks it again.</summary>
     public abstract ValueTask<bool> MayFollowAsync(Actor actor, string topic);
 
-    /// <summary>Sends the topic's changes to its hub group until disposed.</summary>
-    internal abstract IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger);
+    /// <summary>Sends the topic's changes to this instance's connections on it (see <see cref="LiveHubForwarding"/>) until disposed.</summary>
+    internal abstract IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
+        Func<IReadOnlyList<string>> connections, ILogger logger);
 }
 
 public sealed class LiveStream<TChange, TMessage>(
@@ -34,16 +35,17 @@ public sealed class LiveStream<TChange, TMessage>(
 
     public override async ValueTask<bool> MayFollowAsync(Actor actor, string topic) => covers(topic) && await mayFollow(actor, topic);
 
-    internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub, ILogger logger) =>
+    internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
+        Func<IReadOnlyList<string>> connections, ILogger logger) =>
         services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, liveEvent =>
         {
-            // SignalR serialises the message once for the whole group and writes it to each connection's own buffer. The
+            // SignalR serialises the message once for all of this instance's connections on the topic and writes it to each one's own buffer. The
             // send completes only when every connection has flushed, so it is not awaited: a client that stopped reading
             // would otherwise hold the topic's next change back from everyone else. Each connection keeps its own order.
             Task sent;
             try
             {
-                sent = send(hub.Clients.Group(topic),
+                sent = send(hub.Clients.Clients(connections()),
                     new LiveMessage<TMessage>(topic, liveEvent.Seq, liveEvent.ActorId, liveEvent.At, toMessage(liveEvent.Change)));
             }
             catch (Exception ex)
