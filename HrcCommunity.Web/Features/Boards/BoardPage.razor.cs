@@ -95,7 +95,9 @@ public sealed partial class BoardPage
         // The drop zones draw the notes and re-render only when asked, so every render of the page (new notes, dots
         // left, the phase) is passed on to them. Refreshing renders the container, not this page: no loop.
         _drop?.Refresh();
-        if (!firstRender || _view is null) return;
+        // The first render with the board, not the first render: where the database really waits (PostgreSQL), the
+        // page renders once before the board has loaded.
+        if (_presence is not null || !RendererInfo.IsInteractive || _view is null) return;
         _presence = Presence.Join(_view.Topic, new PresenceMember(_actor.UserId!, _actor.DisplayName));
         _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
         _ = TickAsync(_ticker);
