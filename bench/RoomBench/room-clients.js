@@ -1,4 +1,5 @@
-// The hub side of RoomBench: one SignalR connection per line of MEMBERS ("room token group"), each with its own
+// The hub side of RoomBench and ScaleOutBench: one SignalR connection per line of MEMBERS ("room token group [hub url]",
+// the url HUB_URL when left out), each with its own
 // personal access token, joins its room and records, per messagePosted, the time from the message's sentAt (stamped
 // before the database write) to its arrival here. Prints READY once all have joined, and RESULT lines per group
 // (p50/p95/p99/max ms, deliveries/s, count) once 10 s pass without a message.
@@ -27,10 +28,10 @@ function report() {
 }
 
 (async () => {
-  const connections = members.map(([room, token, group]) => {
+  const connections = members.map(([room, token, group, hub]) => {
     const g = groups[group] ??= { latencies: [], first: 0, last: 0 };
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl(url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, accessTokenFactory: () => token })
+      .withUrl(hub || url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, accessTokenFactory: () => token })
       .configureLogging(signalR.LogLevel.None)
       .build();
     connection.on('messagePosted', m => {

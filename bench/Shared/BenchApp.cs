@@ -7,10 +7,15 @@ namespace HrcCommunity.Bench;
 /// <summary>The real app for a hub benchmark: Production, a fresh data folder, a loopback port, no scheduler.</summary>
 internal static class BenchApp
 {
-    /// <summary>A benchmark may add or replace services on the builder before <see cref="StartAsync"/>.</summary>
-    public static (WebApplicationBuilder Builder, string DataFolder) CreateBuilder(string name)
+    /// <summary>
+    /// A benchmark may add or replace services on the builder before <see cref="StartAsync"/>. A second instance of the
+    /// app is given the first one's <paramref name="dataFolder"/>, and so its database. <paramref name="settings"/> are
+    /// applied before the app's services are added, which read some of them (Redis, the database) as they register.
+    /// </summary>
+    public static (WebApplicationBuilder Builder, string DataFolder) CreateBuilder(string name, string? dataFolder = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var dataFolder = Directory.CreateTempSubdirectory($"hrc-{name}-").FullName;
+        dataFolder ??= Directory.CreateTempSubdirectory($"hrc-{name}-").FullName;
         // The app's own name, so that it finds its static assets manifest beside this program.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "HrcCommunity.Web" });
         builder.Configuration["Hrc:DataFolder"] = dataFolder;
@@ -18,6 +23,7 @@ internal static class BenchApp
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["AllowedHosts"] = "*";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Configuration[key] = value;
         builder.AddHrcWeb();
         return (builder, dataFolder);
     }
