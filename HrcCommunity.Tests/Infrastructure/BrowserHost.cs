@@ -32,7 +32,13 @@ public sealed class BrowserHost : IAsyncLifetime
         // Short, so tests see a demoted person lose access in an open tab or hub connection without a long wait.
         App = await AppProcess.StartAsync(new Dictionary<string, string> { ["Hrc:Accounts:RefreshClaimsEvery"] = "00:00:02" });
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, as root on a CI machine (never Playwright's own download).</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -43,6 +49,7 @@ public sealed class BrowserHost : IAsyncLifetime
             ],
         });
         Assertions.SetDefaultExpectTimeout(10_000);
+        return browser;
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page on the app.</summary>

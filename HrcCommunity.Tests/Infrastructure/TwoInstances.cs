@@ -61,17 +61,7 @@ public sealed class TwoInstances : IAsyncLifetime
         A = await AppProcess.StartAsync(settings, Database.DataFolder.Path);
         B = await AppProcess.StartAsync(settings, _folderOfB);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            ],
-        });
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Browser = await BrowserHost.LaunchChromiumAsync(_playwright);
     }
 
     /// <summary>A fresh browser context on the given instance, signed in as the persona.</summary>

@@ -5,11 +5,8 @@ using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Dialogues;
-using HrcCommunity.Domain.Features.Events;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 // The real app on a loopback port and a fresh data folder: 20 dialogue rooms of 50 registered practitioners and one of
 // 1,000, each member a hub client (Node, @microsoft/signalr, one connection and personal access token each) in its room.
@@ -30,31 +27,10 @@ var rooms = new List<(int EventId, List<Actor> Members, string Group)>();
 await using (var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync())
 {
     var roleId = await db.Roles.Where(r => r.Name == Roles.Practitioner).Select(r => r.Id).FirstAsync();
-    var now = DateTime.UtcNow;
     foreach (var (size, group) in Enumerable.Repeat((50, "20 x 50"), 20).Append((1000, "1 x 1,000")))
     {
-        var members = Enumerable.Range(0, size).Select(i => new AppUser
-        {
-            UserName = $"{Guid.NewGuid():N}@bench.local", Email = $"{Guid.NewGuid():N}@bench.local", DisplayName = $"Member {rooms.Count}-{i}",
-            City = i % 2 == 0 ? "Lund" : "Graz", Organisation = "Bench", ApprovalStatus = ApprovalStatus.Approved, RegisteredAt = now,
-            SecurityStamp = Guid.NewGuid().ToString(),
-        }).ToList();
-        db.Users.AddRange(members);
-        db.UserRoles.AddRange(members.Select(m => new IdentityUserRole<string> { UserId = m.Id, RoleId = roleId }));
-        var ev = new CommunityEvent
-        {
-            Uid = $"{Guid.NewGuid():N}@bench", Title = $"Bench room {rooms.Count}", StartsAtUtc = now, EndsAtUtc = now.AddHours(2), TimeZone = "UTC",
-            Capacity = size, OrganiserId = members[0].Id, OrganiserName = members[0].DisplayName, CreatedAt = now, UpdatedAt = now,
-        };
-        db.CommunityEvents.Add(ev);
-        await db.SaveChangesAsync();
-        db.EventRegistrations.AddRange(members.Select((m, i) => new EventRegistration
-        {
-            EventId = ev.Id, UserId = m.Id, Status = RegistrationStatus.Confirmed, Seat = i + 1, RegisteredAt = now, QueuedAt = now,
-        }));
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
-        rooms.Add((ev.Id, members.Select(m => new Actor(m.Id, m.DisplayName, new HashSet<string> { Roles.Practitioner }, true)).ToList(), group));
+        var (eventId, members) = await BenchRooms.AddRoomAsync(db, roleId, size, $"Bench room {rooms.Count}");
+        rooms.Add((eventId, members, group));
     }
 }
 var tokens = app.Services.GetRequiredService<PersonalAccessTokenService>();
@@ -65,19 +41,7 @@ await Parallel.ForEachAsync(rooms.SelectMany(r => r.Members.Select(m => (r.Event
 await File.WriteAllLinesAsync(membersFile, lines);
 Console.WriteLine($"{rooms.Sum(r => r.Members.Count)} members in {rooms.Count} rooms, with tokens, in {clock.Elapsed.TotalSeconds:F0} s; machine: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-var start = new ProcessStartInfo("node", Path.Combine(AppContext.BaseDirectory, "room-clients.js"))
-{ RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-start.Environment["NODE_PATH"] = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../node_modules"));
-start.Environment["HUB_URL"] = app.Urls.First() + "/hubs/live";
-start.Environment["MEMBERS"] = membersFile;
-var output = new BlockingCollection<string>();
-using var node = Process.Start(start)!;
-node.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
-node.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("node: " + e.Data); };
-node.BeginOutputReadLine();
-node.BeginErrorReadLine();
-string Next() => output.TryTake(out var line, TimeSpan.FromMinutes(5)) ? line : throw new TimeoutException("Node went quiet.");
-for (var line = Next(); line != "READY"; line = Next()) if (line.StartsWith("FAILED", StringComparison.Ordinal)) throw new InvalidOperationException(line);
+using var node = BenchRooms.StartClients(membersFile, app.Urls.First() + "/hubs/live");
 Console.WriteLine($"hub clients joined at {clock.Elapsed.TotalSeconds:F0} s; delivery: {bigRate}/s into the 1,000 room, {smallRate}/s into each 50 room, {seconds} s");
 
 var service = app.Services.GetRequiredService<DialogueRoomService>();
@@ -116,9 +80,7 @@ async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) ro
 
 await Task.WhenAll(rooms.Select(r => PostOpenLoopAsync(r, r.Members.Count > 50 ? bigRate : smallRate, (int)((r.Members.Count > 50 ? bigRate : smallRate) * seconds), null)));
 Console.WriteLine($"{"room group",-21} {"deliveries/s",13} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"delivered",10}");
-for (var line = Next(); line != "DONE"; line = Next())
-    if (line.StartsWith("RESULT ", StringComparison.Ordinal)) Console.WriteLine(line["RESULT ".Length..].Replace('_', ' '));
-await node.WaitForExitAsync();
+foreach (var result in await node.ResultsAsync()) Console.WriteLine(result);
 
 var sends = new ConcurrentBag<double>();
 var small = rooms.Where(r => r.Members.Count == 50).ToList();

@@ -7,12 +7,9 @@ using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Features.Dialogues;
-using HrcCommunity.Domain.Features.Events;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 // Room fan-out across two app instances compared with one, in the same run. One dialogue room of N registered
 // practitioners, each a hub client (Node, one connection and personal access token each; room-clients.js).
@@ -58,28 +55,7 @@ async Task<(int EventId, List<Actor> Members)> SeedRoomAsync(WebApplication app)
 {
     await using var db = await app.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();
     var roleId = await db.Roles.Where(r => r.Name == Roles.Practitioner).Select(r => r.Id).FirstAsync();
-    var now = DateTime.UtcNow;
-    var members = Enumerable.Range(0, size).Select(i => new AppUser
-    {
-        UserName = $"{Guid.NewGuid():N}@bench.local", Email = $"{Guid.NewGuid():N}@bench.local", DisplayName = $"Member {i}",
-        City = i % 2 == 0 ? "Lund" : "Graz", Organisation = "Bench", ApprovalStatus = ApprovalStatus.Approved, RegisteredAt = now,
-        SecurityStamp = Guid.NewGuid().ToString(),
-    }).ToList();
-    db.Users.AddRange(members);
-    db.UserRoles.AddRange(members.Select(m => new IdentityUserRole<string> { UserId = m.Id, RoleId = roleId }));
-    var ev = new CommunityEvent
-    {
-        Uid = $"{Guid.NewGuid():N}@bench", Title = "Bench room", StartsAtUtc = now, EndsAtUtc = now.AddHours(2), TimeZone = "UTC",
-        Capacity = size, OrganiserId = members[0].Id, OrganiserName = members[0].DisplayName, CreatedAt = now, UpdatedAt = now,
-    };
-    db.CommunityEvents.Add(ev);
-    await db.SaveChangesAsync();
-    db.EventRegistrations.AddRange(members.Select((m, i) => new EventRegistration
-    {
-        EventId = ev.Id, UserId = m.Id, Status = RegistrationStatus.Confirmed, Seat = i + 1, RegisteredAt = now, QueuedAt = now,
-    }));
-    await db.SaveChangesAsync();
-    return (ev.Id, members.Select(m => new Actor(m.Id, m.DisplayName, new HashSet<string> { Roles.Practitioner }, true)).ToList());
+    return await BenchRooms.AddRoomAsync(db, roleId, size, "Bench room");
 }
 
 // Clients and posts go round the instances in turn.
@@ -96,18 +72,7 @@ async Task MeasureAsync((int EventId, List<Actor> Members) room, IReadOnlyList<(
     var membersFile = Path.GetTempFileName();
     await File.WriteAllLinesAsync(membersFile, lines.OrderBy(l => l.Key).Select(l => l.Value));
 
-    var start = new ProcessStartInfo("node", Path.Combine(AppContext.BaseDirectory, "room-clients.js"))
-    { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    start.Environment["NODE_PATH"] = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../node_modules"));
-    start.Environment["MEMBERS"] = membersFile;
-    var output = new BlockingCollection<string>();
-    using var node = Process.Start(start)!;
-    node.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
-    node.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("node: " + e.Data); };
-    node.BeginOutputReadLine();
-    node.BeginErrorReadLine();
-    string Next() => output.TryTake(out var line, TimeSpan.FromMinutes(5)) ? line : throw new TimeoutException("Node went quiet.");
-    for (var line = Next(); line != "READY"; line = Next()) if (line.StartsWith("FAILED", StringComparison.Ordinal)) throw new InvalidOperationException(line);
+    using var node = BenchRooms.StartClients(membersFile);
 
     var services = instances.Select(i => i.App.Services.GetRequiredService<DialogueRoomService>()).ToList();
     var pace = Stopwatch.StartNew();
@@ -126,9 +91,7 @@ async Task MeasureAsync((int EventId, List<Actor> Members) room, IReadOnlyList<(
         }));
     }
     await Task.WhenAll(pending);
-    for (var line = Next(); line != "DONE"; line = Next())
-        if (line.StartsWith("RESULT ", StringComparison.Ordinal)) Console.WriteLine(line["RESULT ".Length..].Replace('_', ' '));
-    await node.WaitForExitAsync();
+    foreach (var result in await node.ResultsAsync()) Console.WriteLine(result);
     if (failed > 0) Console.WriteLine($"{failed} posts failed");
     File.Delete(membersFile);
 }
