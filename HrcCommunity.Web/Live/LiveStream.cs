@@ -39,9 +39,10 @@ public sealed class LiveStream<TChange, TMessage>(
         Func<IReadOnlyList<string>> connections, ILogger logger) =>
         services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, liveEvent =>
         {
-            // SignalR serialises the message once for all of this instance's connections on the topic and writes it to each one's own buffer. The
-            // send completes only when every connection has flushed, so it is not awaited: a client that stopped reading
-            // would otherwise hold the topic's next change back from everyone else. Each connection keeps its own order.
+            // Only this instance's connections on the topic (LiveHubForwarding says why). SignalR serialises the message once
+            // for all of them and writes it to each one's own buffer. The send completes only when every connection has
+            // flushed, so it is not awaited: a client that stopped reading would otherwise hold the topic's next change
+            // back from everyone else. Each connection keeps its own order.
             Task sent;
             try
             {
