@@ -2,7 +2,7 @@
 # Runs the whole test suite, first installing what the tests need when it is missing:
 # Debian's Chromium (browser tests), Debian's aiosmtpd (SMTP tests), Debian's python3-icalendar (calendar
 # tests), Debian's postgresql (the throwaway cluster of the PostgreSQL tests), Debian's redis-server (two-instance
-# tests) and the Node packages in package.json (axe-core, SignalR client).
+# tests), Debian's nginx (deploy/nginx.conf in front of two instances) and the Node packages in package.json (axe-core, SignalR client).
 # Then runs the domain suite (trait Category=Database) a second time on PostgreSQL (HRC_TEST_DATABASE=PostgreSql).
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Knowledge"; with arguments the
 # PostgreSQL pass is skipped (the filter belongs to the first run).
@@ -39,6 +39,11 @@ fi
 if [ ! -x /usr/bin/redis-server ]; then
     echo "Installing Debian's redis-server for the two-instance tests…"
     apt_install redis-server
+fi
+
+if [ ! -x /usr/sbin/nginx ]; then
+    echo "Installing Debian's nginx for the proxy tests…"
+    apt_install nginx
 fi
 
 if [ ! -f node_modules/axe-core/axe.min.js ]; then

@@ -20,7 +20,7 @@ public sealed class TwoInstancesTests(TwoInstances instances)
     private static readonly string RoomTopic = $"room:{EventsRoutes.PublicEvent}";
 
     /// <summary>Posts TEXT, then MARKER, to TOPIC through the hub, one after the other.</summary>
-    private const string PostTwiceScript = """
+    internal const string PostTwiceScript = """
         const signalR = require('@microsoft/signalr');
         const connection = new signalR.HubConnectionBuilder()
             .withUrl(process.env.HUB_URL, { headers: { Cookie: process.env.COOKIE || '' }, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
