@@ -68,11 +68,13 @@ public static class DomainServiceCollectionExtensions
             services.AddSingleton<IPresence>(sp => sp.GetRequiredService<RedisPresence>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisPresence>());
             services.AddHostedService<RedisContentVersionRelay>();
+            services.AddSingleton<IRoomFloodGate, RedisRoomFloodGate>();
         }
         else
         {
             services.AddSingleton(typeof(ILiveNotifier<>), typeof(InProcessLiveNotifier<>));
             services.AddSingleton<IPresence, InProcessPresence>();
+            services.AddSingleton<IRoomFloodGate, InProcessRoomFloodGate>();
         }
         // Hot topics (rooms, boards): held in memory, written to the change log in batches, flushed on a clean stop.
         services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));

@@ -31,6 +31,7 @@ public sealed class DialogueRoomService(
     IDbContextFactory<HrcDbContext> dbFactory,
     DialogueAccess access,
     ILiveNotifier<RoomChange> notifier,
+    IRoomFloodGate floodGate,
     TimeProvider clock,
     IOptions<EmailOptions> email)
 {
@@ -133,7 +134,7 @@ public sealed class DialogueRoomService(
         var rules = await _cache.RulesAsync(eventId, ct);
         RoomPostCache.RequireMayWrite(rules, actor, role);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!_cache.TryTakeFloodSlot(eventId, actor.UserId!, now))
+        if (!await floodGate.TryTakeAsync(eventId, actor.UserId!, now))
             throw new RateLimitedException(string.Format(CultureInfo.InvariantCulture,
                 "You are sending messages very fast: at most {0} in {1} seconds. Wait a moment and send again; your text is still there.",
                 FloodLimit, FloodWindow.TotalSeconds));
@@ -161,7 +162,7 @@ public sealed class DialogueRoomService(
         }
         catch
         {
-            _cache.ReturnFloodSlot(eventId, actor.UserId!, now);
+            await floodGate.ReturnAsync(eventId, actor.UserId!, now);
             throw;
         }
     }
@@ -182,7 +183,7 @@ public sealed class DialogueRoomService(
                 var row = post.Row;
                 if (retries.TryGetValue((row.EventId, row.AuthorId, row.ClientMessageId ?? ""), out var already))
                 {
-                    _cache.ReturnFloodSlot(row.EventId, row.AuthorId, row.SentAt);
+                    await floodGate.ReturnAsync(row.EventId, row.AuthorId, row.SentAt);
                     post.Posted.TrySetResult(ToMessage(already, await CountsAsync(db, [already.Id], CancellationToken.None)));
                     continue;
                 }
@@ -192,7 +193,7 @@ public sealed class DialogueRoomService(
                 }
                 catch (DomainException refused)
                 {
-                    _cache.ReturnFloodSlot(row.EventId, row.AuthorId, row.SentAt);
+                    await floodGate.ReturnAsync(row.EventId, row.AuthorId, row.SentAt);
                     post.Posted.TrySetException(refused);
                     continue;
                 }
@@ -227,7 +228,7 @@ public sealed class DialogueRoomService(
     private async Task FailAsync(RoomPost post, Exception ex)
     {
         var row = post.Row;
-        _cache.ReturnFloodSlot(row.EventId, row.AuthorId, row.SentAt);
+        await floodGate.ReturnAsync(row.EventId, row.AuthorId, row.SentAt);
         if (row.ClientMessageId is not null && ex is DbUpdateException)
         {
             // The unique index refused a retry that another process wrote first: that one is the answer.

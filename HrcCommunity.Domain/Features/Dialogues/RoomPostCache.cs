@@ -41,15 +41,12 @@ internal sealed class RoomPeople
 /// What a post is judged by, held in memory per room so that a post reads nothing from the database: the lock and the
 /// mutes (dropped on every <see cref="SettingsChanged"/> on the room's topic, which reaches every process that follows it,
 /// and at once by the moderator's own call), the members' names for @mentions (read again whenever
-/// <see cref="DialogueAccess"/> reads a new roster), and each person's recent posts for the flood limit.
+/// <see cref="DialogueAccess"/> reads a new roster).
 /// </summary>
 internal sealed class RoomPostCache(IDbContextFactory<HrcDbContext> dbFactory, DialogueAccess access, ILiveNotifier<RoomChange> notifier)
 {
-    private const int FloodEntriesBeforeSweep = 10_000;
-
     private readonly ConcurrentDictionary<int, RoomState> _rooms = new();
     private readonly ConcurrentDictionary<int, RoomPeople> _people = new();
-    private readonly ConcurrentDictionary<(int EventId, string UserId), List<DateTime>> _recentPosts = new();
 
     public static void RequireMayWrite(RoomRules rules, Actor actor, RoomRole role)
     {
@@ -106,37 +103,6 @@ internal sealed class RoomPostCache(IDbContextFactory<HrcDbContext> dbFactory, D
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new RoomPerson(u.DisplayName, u.City)).FirstAsync(ct);
-    }
-
-    /// <summary>Counts the post against the person's flood limit, or says no when they are at it.</summary>
-    public bool TryTakeFloodSlot(int eventId, string userId, DateTime now)
-    {
-        if (_recentPosts.Count > FloodEntriesBeforeSweep) Sweep(now);
-        var stamps = _recentPosts.GetOrAdd((eventId, userId), _ => []);
-        lock (stamps)
-        {
-            stamps.RemoveAll(at => at <= now - DialogueRoomService.FloodWindow);
-            if (stamps.Count >= DialogueRoomService.FloodLimit) return false;
-            stamps.Add(now);
-            return true;
-        }
-    }
-
-    /// <summary>A post that was refused or turned out to be a retry does not count against the limit.</summary>
-    public void ReturnFloodSlot(int eventId, string userId, DateTime at)
-    {
-        if (!_recentPosts.TryGetValue((eventId, userId), out var stamps)) return;
-        lock (stamps) stamps.Remove(at);
-    }
-
-    private void Sweep(DateTime now)
-    {
-        foreach (var (key, stamps) in _recentPosts)
-        {
-            bool idle;
-            lock (stamps) idle = stamps.TrueForAll(at => at <= now - DialogueRoomService.FloodWindow);
-            if (idle) _recentPosts.TryRemove(new KeyValuePair<(int, string), List<DateTime>>(key, stamps));
-        }
     }
 
     private RoomState Follow(int eventId)

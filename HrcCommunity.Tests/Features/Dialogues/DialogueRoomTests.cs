@@ -444,6 +444,6 @@ public sealed class DialogueRoomTests
     }
 
     private static DialogueRoomService NewService(SqliteDatabase db) =>
-        new(db.Get<IDbContextFactory<HrcDbContext>>(), db.Get<DialogueAccess>(), db.Get<ILiveNotifier<RoomChange>>(), db.Clock,
+        new(db.Get<IDbContextFactory<HrcDbContext>>(), db.Get<DialogueAccess>(), db.Get<ILiveNotifier<RoomChange>>(), new InProcessRoomFloodGate(), db.Clock,
             db.Get<IOptions<EmailOptions>>());
 }
