@@ -42,7 +42,9 @@ public sealed class OutboxDispatcher(
                 email.SentAt = clock.GetUtcNow().UtcDateTime;
                 email.LastError = null;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // A cancellation we did not ask for (a client's own timeout) is a failed attempt like any other; only our
+            // stop ends the loop.
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 email.Attempts++;
                 email.LastError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
@@ -65,7 +67,7 @@ public sealed class OutboxDispatcher(
             {
                 await DispatchDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "The email outbox could not be dispatched");
             }

@@ -45,6 +45,27 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_WhenTheTransportCancelsOnItsOwn_CountsAFailedAttempt_AndTheDispatcherKeepsRunning()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var dispatcher = new OutboxDispatcher(database.Get<IDbContextFactory<HrcDbContext>>(), new TimingOutTransport(), database.Clock,
+            Options.Create(new EmailOptions()), NullLogger<OutboxDispatcher>.Instance);
+        await using (var db = database.CreateDbContext())
+        {
+            db.Enqueue(database.Clock, "asker@example.org", "Your answer", "Hello", "test/timeout");
+            await db.SaveChangesAsync();
+        }
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        await using var check = database.CreateDbContext();
+        var email = await check.OutboxEmails.SingleAsync(e => e.Category == "test/timeout");
+        Assert.Null(email.SentAt);
+        Assert.Equal(1, email.Attempts);
+        Assert.Contains("timed out", email.LastError);
+    }
+
+    [Fact]
     public async Task TwoDispatchersOnOneDatabase_AsTwoInstancesRunThem_SendEachEmailOnce()
     {
         await using var database = await SqliteDatabase.CreateAsync();
@@ -77,6 +98,12 @@ public sealed class OutboxDispatcherTests
             await Task.Delay(5, ct);
             _sent.Add(email.Id);
         }
+    }
+
+    /// <summary>A client whose own timeout surfaces as a cancellation, as HttpClient's does.</summary>
+    private sealed class TimingOutTransport : IEmailTransport
+    {
+        public Task SendAsync(OutboxEmail email, CancellationToken ct) => throw new TaskCanceledException("The mail server timed out");
     }
 
     /// <summary>Fails the first N deliveries (counting a failure as a delivery attempt), then succeeds.</summary>

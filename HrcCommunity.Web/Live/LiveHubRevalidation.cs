@@ -14,7 +14,7 @@ public sealed class LiveHubRevalidation(LiveHubMembers members, IConfiguration c
                 {
                     await members.RevalidateAllAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogWarning(ex, "Could not judge hub topics again");
                 }
