@@ -7,8 +7,8 @@ public sealed class DataFolder
 
     /// <param name="path">The folder.</param>
     /// <param name="attachmentsPath">
-    /// Where uploaded files go when not in the folder's <c>attachments</c>: storage every app instance shares
-    /// (<c>Hrc:Attachments:Path</c>) when several run against one PostgreSQL database.
+    /// Where uploaded files (and personal data archives, in its <c>exports</c> folder) go when not in this folder: storage
+    /// every app instance shares (<c>Hrc:Attachments:Path</c>) when several run against one PostgreSQL database.
     /// </param>
     public DataFolder(string path, string? attachmentsPath = null)
     {
@@ -28,8 +28,11 @@ public sealed class DataFolder
 
     public string AttachmentsPath => _attachmentsPath ?? System.IO.Path.Combine(Path, "attachments");
 
-    /// <summary>Personal data archives waiting to be downloaded; each is deleted when its link expires.</summary>
-    public string ExportsPath => System.IO.Path.Combine(Path, "exports");
+    /// <summary>
+    /// Personal data archives waiting to be downloaded; each is deleted when its link expires. With shared storage they
+    /// live there too (its <c>exports</c> folder), as whichever instance builds one is rarely the one its owner reaches.
+    /// </summary>
+    public string ExportsPath => System.IO.Path.Combine(_attachmentsPath ?? Path, "exports");
 
     public string KeysPath => System.IO.Path.Combine(Path, "keys");
 
