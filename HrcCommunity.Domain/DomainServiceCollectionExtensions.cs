@@ -76,11 +76,6 @@ public static class DomainServiceCollectionExtensions
             services.AddSingleton<IPresence, InProcessPresence>();
             services.AddSingleton<IRoomFloodGate, InProcessRoomFloodGate>();
         }
-        // Hot topics (rooms, boards): held in memory, written to the change log in batches, flushed on a clean stop.
-        services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
-        services.AddSingleton<ILiveChangeStore, SqliteLiveChangeStore>();
-        services.AddSingleton<LiveTopicHosts>();
-        services.AddHostedService(sp => sp.GetRequiredService<LiveTopicHosts>());
 
         // Email: the outbox is always written; the transport decides where messages go.
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

@@ -32,7 +32,6 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
         ConfigureTokens(builder);
         ConfigurePrivacy(builder);
         ConfigureEvents(builder);
-        ConfigureLive(builder);
         ConfigureDialogues(builder);
         ConfigureBoards(builder);
     }
@@ -47,7 +46,6 @@ public sealed partial class HrcDbContext(DbContextOptions<HrcDbContext> options)
     partial void ConfigureLinksNews(ModelBuilder builder);
     partial void ConfigureTokens(ModelBuilder builder);
     partial void ConfigureEvents(ModelBuilder builder);
-    partial void ConfigureLive(ModelBuilder builder);
     partial void ConfigureDialogues(ModelBuilder builder);
     partial void ConfigureBoards(ModelBuilder builder);
 

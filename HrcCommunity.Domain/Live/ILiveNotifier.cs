@@ -18,12 +18,6 @@ public interface ILiveNotifier<TChange>
     /// any of them. Call only after the change is saved, so a follower that reloads never reads stale data.
     /// </summary>
     Task PublishAsync(string topic, string? actorId, TChange change);
-
-    /// <summary>
-    /// Queues a change that was ordered elsewhere: a hot topic's host numbers its changes itself, so that the
-    /// numbering survives a restart. A topic is numbered either here or by its host, never both.
-    /// </summary>
-    Task PublishAsync(LiveEvent<TChange> ordered);
 }
 
 public interface ILiveSubscription : IDisposable

@@ -24,12 +24,5 @@ public sealed class InProcessLiveNotifier<TChange>(ILogger<InProcessLiveNotifier
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync(LiveEvent<TChange> ordered)
-    {
-        if (_fanOut.Find(ordered.Topic) is not { } state) return Task.CompletedTask;
-        lock (state) state.Offer(ordered);
-        return Task.CompletedTask;
-    }
-
     internal int SubscriberCount(string topic) => _fanOut.SubscriberCount(topic);
 }

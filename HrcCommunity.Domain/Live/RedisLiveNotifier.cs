@@ -22,14 +22,6 @@ public sealed class RedisLiveNotifier<TChange> : ILiveNotifier<TChange>, IDispos
         return seq
         """;
 
-    // An event numbered by its topic's host: the shared number only moves forward, so a new subscriber's start is right.
-    private const string RaiseAndPublish = """
-        local seq = tonumber(ARGV[3])
-        if seq > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], seq) end
-        redis.call('PUBLISH', ARGV[1], seq .. '\n' .. ARGV[2])
-        return seq
-        """;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly IDatabase _db;
@@ -62,9 +54,6 @@ public sealed class RedisLiveNotifier<TChange> : ILiveNotifier<TChange>, IDispos
 
     public Task PublishAsync(string topic, string? actorId, TChange change) =>
         RunAsync(NumberAndPublish, topic, [_channel.ToString(), Serialize(topic, actorId, change, _clock.GetUtcNow())]);
-
-    public Task PublishAsync(LiveEvent<TChange> ordered) =>
-        RunAsync(RaiseAndPublish, ordered.Topic, [_channel.ToString(), Serialize(ordered.Topic, ordered.ActorId, ordered.Change, ordered.At), ordered.Seq]);
 
     internal int SubscriberCount(string topic) => _fanOut.SubscriberCount(topic);
 

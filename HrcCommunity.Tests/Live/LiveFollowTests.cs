@@ -37,9 +37,19 @@ public sealed class LiveFollowTests
         user.SignIn(Expert);
         var applied = new List<long>();
         var reloads = 0;
+        var slowRenderStarted = new TaskCompletionSource();
+        var slowRenderEnds = new TaskCompletionSource();
         ctx.Render<LiveFollow<QuestionChanged>>(p => p
             .Add(f => f.Topic, QuestionChanged.QueueTopic)
-            .Add(f => f.OnChange, e => applied.Add(e.Seq))
+            .Add(f => f.OnChange, async e =>
+            {
+                if (e.Seq == 4)
+                {
+                    slowRenderStarted.SetResult();
+                    await slowRenderEnds.Task;
+                }
+                applied.Add(e.Seq);
+            })
             .Add(f => f.OnReload, () => reloads++));
 
         await notifier.PublishAsync(QuestionChanged.QueueTopic, "carla", Claimed(1));
@@ -49,12 +59,18 @@ public sealed class LiveFollowTests
         Assert.Equal([1L, 3], applied);
         Assert.Equal(0, reloads);
 
-        // Seq 4 and 5 never arrive (a dropped backlog, another instance): the page cannot trust its memory.
-        await notifier.PublishAsync(new LiveEvent<QuestionChanged>(QuestionChanged.QueueTopic, 6, "carla", Claimed(6), DateTimeOffset.UtcNow));
-        await notifier.PublishAsync(QuestionChanged.QueueTopic, "carla", Claimed(7));
-        await WaitUntilAsync(() => applied.Count == 3);
+        // While the page is busy with seq 4, more changes arrive than its queue holds: the oldest waiting one (5) is
+        // dropped, so the page sees 6 after 4 and cannot trust its memory.
+        await notifier.PublishAsync(QuestionChanged.QueueTopic, "carla", Claimed(4));
+        await slowRenderStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var last = 5 + InProcessLiveNotifier<QuestionChanged>.QueueCapacity;
+        for (var seq = 5; seq <= last; seq++) await notifier.PublishAsync(QuestionChanged.QueueTopic, "carla", Claimed(seq));
+        slowRenderEnds.SetResult();
+
+        await WaitUntilAsync(() => applied.Count > 0 && applied[^1] == last);
         Assert.Equal(1, reloads);
-        Assert.Equal([1L, 3, 7], applied);
+        Assert.Equal([1L, 3, 4, 7], applied.Take(4));
+        Assert.Equal(Enumerable.Range(7, last - 6).Select(n => (long)n), applied.Skip(3));
     }
 
     [Fact]

@@ -87,24 +87,6 @@ public sealed class RedisLiveNotifierTests(RedisServerProcess redis) : IAsyncLif
     }
 
     [Fact]
-    public async Task AnOrderedChange_KeepsItsHostsNumber_AndMovesTheSharedStart()
-    {
-        var a = await NewInstanceAsync<Ping>();
-        var b = await NewInstanceAsync<Ping>();
-        var topic = NewTopic();
-        using var onB = new LiveRecorder<Ping>(b, topic);
-        var at = DateTimeOffset.UtcNow;
-
-        await a.PublishAsync(new LiveEvent<Ping>(topic, 41, "host", new Ping("a", 1), at));
-
-        await onB.WaitForAsync(1);
-        var received = Assert.Single(onB.Events);
-        Assert.Equal(new LiveEvent<Ping>(topic, 41, "host", new Ping("a", 1), at), received);
-        using var later = b.Subscribe(topic, _ => Task.CompletedTask);
-        Assert.Equal(41, later.StartSeq);
-    }
-
-    [Fact]
     public async Task AChangeOfADerivedType_ArrivesAsThatType()
     {
         var a = await NewInstanceAsync<RoomChange>();

@@ -26,10 +26,10 @@ public sealed class SequentialBaselineNotifier<TChange> : ILiveNotifier<TChange>
     {
         long seq;
         lock (_lock) seq = _lastSeq[topic] = _lastSeq.GetValueOrDefault(topic) + 1;
-        return PublishAsync(new LiveEvent<TChange>(topic, seq, actorId, change, DateTimeOffset.UtcNow));
+        return DeliverAsync(new LiveEvent<TChange>(topic, seq, actorId, change, DateTimeOffset.UtcNow));
     }
 
-    public async Task PublishAsync(LiveEvent<TChange> ordered)
+    private async Task DeliverAsync(LiveEvent<TChange> ordered)
     {
         Func<LiveEvent<TChange>, Task>[] targets;
         lock (_lock) targets = _subscriptions.TryGetValue(ordered.Topic, out var list) ? [.. list] : [];
