@@ -18,7 +18,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSettings Instance = new();
 
-    private const string Pragmas = "PRAGMA cache_size = -32768;";
+    private const string Pragmas = "PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -25,10 +25,10 @@ public sealed class LiveHubForwarding(LiveStreams streams, IServiceProvider serv
         {
             if (_topics.TryGetValue(topic, out var forwarded))
             {
-                forwarded.Connections = [.. forwarded.Connections, connectionId];
+                forwarded.Connections = forwarded.Connections.With(connectionId);
                 return;
             }
-            forwarded = new Forwarded { Connections = [connectionId] };
+            forwarded = new Forwarded { Connections = ConnectionSet.Empty.With(connectionId) };
             forwarded.Subscriptions = streams.Covering(topic).Select(s => s.ForwardToHub(topic, services, hub, () => forwarded.Connections, logger)).ToArray();
             _topics[topic] = forwarded;
         }
@@ -39,8 +39,8 @@ public sealed class LiveHubForwarding(LiveStreams streams, IServiceProvider serv
         lock (_topics)
         {
             if (!_topics.TryGetValue(topic, out var forwarded)) return;
-            forwarded.Connections = forwarded.Connections.Where(c => c != connectionId).ToArray();
-            if (forwarded.Connections.Length > 0) return;
+            forwarded.Connections = forwarded.Connections.Without(connectionId);
+            if (forwarded.Connections.Count > 0) return;
             foreach (var subscription in forwarded.Subscriptions) subscription.Dispose();
             _topics.Remove(topic);
         }
@@ -48,8 +48,8 @@ public sealed class LiveHubForwarding(LiveStreams streams, IServiceProvider serv
 
     private sealed class Forwarded
     {
-        /// <summary>Copy on write: a send reads the array without taking the lock.</summary>
-        public volatile string[] Connections = [];
+        /// <summary>Copy on write: a send reads the set without taking the lock.</summary>
+        public volatile ConnectionSet Connections = ConnectionSet.Empty;
         public IDisposable[] Subscriptions = [];
     }
 }

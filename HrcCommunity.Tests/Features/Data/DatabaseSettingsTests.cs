@@ -1,6 +1,8 @@
 using HrcCommunity.Domain.Data;
 using HrcCommunity.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HrcCommunity.Tests.Features.Data;
 
@@ -41,6 +43,26 @@ public sealed class DatabaseSettingsTests
         var error = Assert.Throws<InvalidOperationException>(() => DatabaseSettings.From(Configuration(("Provider", "PostgreSql")), _folder));
 
         Assert.Contains("Hrc:Database:ConnectionString is empty", error.Message);
+    }
+
+    [Fact]
+    public async Task Sqlite_EveryConnection_IsWal_AndSyncsAtCheckpointsNotAtEachCommit()
+    {
+        await using var database = await SqliteDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
+        await using var db = await database.Services.GetRequiredService<IDbContextFactory<HrcDbContext>>().CreateDbContextAsync();
+
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
+        // 1 is NORMAL: in WAL mode no fsync per commit, the cost that dominated a room's group commit (2, FULL, is the default).
+        Assert.Equal(1L, await PragmaAsync(db, "synchronous"));
+    }
+
+    private static async Task<object?> PragmaAsync(HrcDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return await command.ExecuteScalarAsync();
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) => new ConfigurationBuilder()
