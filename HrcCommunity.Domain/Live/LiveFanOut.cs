@@ -88,6 +88,7 @@ internal sealed class LiveFanOut<TChange>(ILogger logger)
             foreach (var subscription in reading.Waiting) subscription.Start(start);
         }
     }
+
     public LiveFanOutTopic<TChange>? Find(string topic)
     {
         lock (_lock) return _topics.GetValueOrDefault(topic);

@@ -214,7 +214,7 @@ public sealed class TwoInstancesTests(TwoInstances instances)
 
         // The cache keeps a page for a minute; B shows the edit within seconds, once A's write has crossed Redis.
         await WaitUntilAsync(async () => (await anonymous.GetStringAsync("/how-we-work")).Contains(marker, StringComparison.Ordinal),
-            "B kept serving /how-we-work from before the edit on A", TimeSpan.FromSeconds(10));
+            "B kept serving /how-we-work from before the edit on A", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
