@@ -8,8 +8,8 @@ namespace HrcCommunity.Domain.Live;
 public interface ILiveNotifier<TChange>
 {
     /// <summary>
-    /// Follows the topic until the subscription is disposed. <see cref="ILiveSubscription.StartSeq"/> is the topic's
-    /// last sequence number at that moment: the first event the handler sees should carry the number after it.
+    /// Follows the topic until the subscription is disposed, without waiting for anything: the handler hears every
+    /// event numbered after <see cref="ILiveSubscription.StartSeq"/>, once, in order, and none at or before it.
     /// </summary>
     ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler);
 
@@ -22,5 +22,10 @@ public interface ILiveNotifier<TChange>
 
 public interface ILiveSubscription : IDisposable
 {
-    long StartSeq { get; }
+    /// <summary>
+    /// The topic's last number when following began: known at once in one process, a Redis round trip later across
+    /// instances. No event reaches the handler before it is known. A change published after it completes is heard,
+    /// so load what the events change after awaiting it; the first event should carry the number after it.
+    /// </summary>
+    Task<long> StartSeq { get; }
 }

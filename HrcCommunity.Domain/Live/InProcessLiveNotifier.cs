@@ -14,7 +14,7 @@ public sealed class InProcessLiveNotifier<TChange>(ILogger<InProcessLiveNotifier
     private readonly LiveFanOut<TChange> _fanOut = new(logger);
 
     public ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler) =>
-        _fanOut.Subscribe(topic, handler, state => state.LastSeq);
+        _fanOut.Subscribe(topic, handler, readStart: null);
 
     public Task PublishAsync(string topic, string? actorId, TChange change)
     {

@@ -17,28 +17,75 @@ internal sealed class LiveFanOut<TChange>(ILogger logger)
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LiveFanOutTopic<TChange>> _topics = new(StringComparer.Ordinal);
 
-    /// <param name="startSeq">
-    /// Runs under the topic's lock: no event of the topic is offered between reading the start and adding the
-    /// subscriber, so the subscriber misses nothing after its start and hears nothing from before it.
+    /// <summary>
+    /// Adds the subscriber at once, under the topic's lock, so no event it must hear can pass it by; its start comes
+    /// from the topic when this process already knows the topic's place, or else from <paramref name="readStart"/>.
+    /// </summary>
+    /// <param name="readStart">
+    /// Reads the topic's shared last number (a Redis round trip), called after the subscriber is in place; null when
+    /// this process numbers the topic itself and so always knows its place. One read serves every subscriber that
+    /// joins the topic while it is under way.
     /// </param>
-    public ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler, Func<LiveFanOutTopic<TChange>, long> startSeq)
+    public ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler, Func<string, Task<long>>? readStart)
     {
         while (true)
         {
             LiveFanOutTopic<TChange> state;
             lock (_lock)
             {
-                if (!_topics.TryGetValue(topic, out state!)) _topics[topic] = state = new LiveFanOutTopic<TChange>();
+                if (!_topics.TryGetValue(topic, out state!)) _topics[topic] = state = new LiveFanOutTopic<TChange> { Placed = readStart is null };
             }
+            LiveFanOutTopic<TChange>.Reading? reading;
+            Subscription subscription;
             lock (state)
             {
                 // Its last subscriber left between the two locks; the next attempt creates the topic again.
                 if (state.Abandoned) continue;
-                var subscription = new Subscription(this, topic, handler, startSeq(state));
+                subscription = new Subscription(this, topic, handler);
                 // Copy on write: offering reads the array without taking the fan-out's lock.
                 state.Subscribers = [.. state.Subscribers, subscription];
-                return subscription;
+                if (state.Placed)
+                {
+                    subscription.Start(state.LastSeq);
+                    return subscription;
+                }
+                reading = state.Pending is null ? state.Pending = new LiveFanOutTopic<TChange>.Reading() : null;
+                state.Pending!.Join(subscription);
             }
+            if (reading is not null) _ = PlaceAsync(topic, state, reading, readStart!);
+            return subscription;
+        }
+    }
+
+    /// <summary>
+    /// Reads the topic's place and starts every subscriber that waited for it. Everything numbered after the read
+    /// reached this process after the read was sent, so it is in the reading's record or offered to the subscriber
+    /// directly; from then on the topic's last offered number is a sound start for newcomers (see <see cref="LiveFanOutTopic{TChange}.Placed"/>).
+    /// </summary>
+    private async Task PlaceAsync(string topic, LiveFanOutTopic<TChange> state, LiveFanOutTopic<TChange>.Reading reading, Func<string, Task<long>> readStart)
+    {
+        long start;
+        var placed = true;
+        try
+        {
+            start = await readStart(topic);
+        }
+        catch (Exception ex)
+        {
+            // Nothing is known: starting from zero, a follower sees a gap at its first event and reloads.
+            logger.LogWarning(ex, "Could not read where live topic {Topic} stands; its new followers reload at their first event", topic);
+            start = 0;
+            placed = false;
+        }
+        lock (state)
+        {
+            state.Pending = null;
+            if (placed)
+            {
+                state.LastSeq = Math.Max(state.LastSeq, start);
+                state.Placed = true;
+            }
+            foreach (var subscription in reading.Waiting) subscription.Start(start);
         }
     }
 
@@ -70,15 +117,15 @@ internal sealed class LiveFanOut<TChange>(ILogger logger)
         private readonly LiveFanOut<TChange> _owner;
         private readonly Func<LiveEvent<TChange>, Task> _handler;
         private readonly Channel<LiveEvent<TChange>> _queue;
+        private readonly TaskCompletionSource<long> _start = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _disposed;
         private int _dropped;
         private int _pumpStarted;
 
-        public Subscription(LiveFanOut<TChange> owner, string topic, Func<LiveEvent<TChange>, Task> handler, long startSeq)
+        public Subscription(LiveFanOut<TChange> owner, string topic, Func<LiveEvent<TChange>, Task> handler)
         {
             _owner = owner;
             Topic = topic;
-            StartSeq = startSeq;
             _handler = handler;
             _queue = Channel.CreateBounded<LiveEvent<TChange>>(
                 new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
@@ -87,26 +134,32 @@ internal sealed class LiveFanOut<TChange>(ILogger logger)
 
         public string Topic { get; }
 
-        public long StartSeq { get; }
+        public Task<long> StartSeq => _start.Task;
+
+        /// <summary>Call under the topic's lock, once.</summary>
+        public void Start(long startSeq) => _start.SetResult(startSeq);
 
         /// <summary>
-        /// The pump starts with the first event: every signed-in request follows its own account while it renders,
-        /// and most of those subscriptions end without hearing anything, so they should cost no task.
+        /// Call under the topic's lock. Until the start is known every event is queued, and the pump drops those at or
+        /// before it. The pump starts with the first event: every signed-in request follows its own account while it
+        /// renders, and most of those subscriptions end without hearing anything, so they should cost no task.
         /// </summary>
         public void Offer(LiveEvent<TChange> liveEvent)
         {
             // Numbered before this subscriber started: what it loaded already includes it.
-            if (liveEvent.Seq <= StartSeq) return;
+            if (_start.Task.IsCompleted && liveEvent.Seq <= _start.Task.Result) return;
             if (_queue.Writer.TryWrite(liveEvent) && Interlocked.Exchange(ref _pumpStarted, 1) == 0) _ = Task.Run(PumpAsync);
         }
 
         private async Task PumpAsync()
         {
+            var start = await _start.Task;
             var reader = _queue.Reader;
             while (await reader.WaitToReadAsync())
             {
                 while (!_disposed && reader.TryRead(out var liveEvent))
                 {
+                    if (liveEvent.Seq <= start) continue;
                     try
                     {
                         await _handler(liveEvent);
@@ -137,10 +190,24 @@ internal sealed class LiveFanOut<TChange>(ILogger logger)
 /// <summary>One topic's subscribers in this process. Lock it to number and offer, so every queue holds the topic's order.</summary>
 internal sealed class LiveFanOutTopic<TChange>
 {
+    /// <summary>How many events a read of the topic's place keeps for the subscribers that join while it is under way.</summary>
+    private const int ReadingCapacity = LiveFanOut<TChange>.QueueCapacity;
+
     public LiveFanOut<TChange>.Subscription[] Subscribers = [];
 
     /// <summary>The last number this process gave or saw on the topic.</summary>
     public long LastSeq;
+
+    /// <summary>
+    /// <see cref="LastSeq"/> is a sound start for a new subscriber: this process numbers the topic, or has read the
+    /// shared number and heard every event on the topic since. An event numbered above it reaches this process after
+    /// the new subscriber is in place, and one at or below it was published before; a lost message only makes the
+    /// start lower, and then the follower sees a gap and reloads.
+    /// </summary>
+    public bool Placed;
+
+    /// <summary>The read of the topic's place under way, if any.</summary>
+    public Reading? Pending;
 
     public bool Abandoned;
 
@@ -148,6 +215,32 @@ internal sealed class LiveFanOutTopic<TChange>
     public void Offer(LiveEvent<TChange> liveEvent)
     {
         LastSeq = Math.Max(LastSeq, liveEvent.Seq);
+        Pending?.Record(liveEvent);
         foreach (var target in Subscribers) target.Offer(liveEvent);
+    }
+
+    /// <summary>
+    /// The subscribers waiting for one read of the topic's place, and the events offered since it was sent: one that
+    /// joins later gets those too, since the read may have been answered before them.
+    /// </summary>
+    internal sealed class Reading
+    {
+        private readonly Queue<LiveEvent<TChange>> _heard = new();
+
+        public List<LiveFanOut<TChange>.Subscription> Waiting { get; } = [];
+
+        /// <summary>Call under the topic's lock.</summary>
+        public void Join(LiveFanOut<TChange>.Subscription subscription)
+        {
+            foreach (var liveEvent in _heard) subscription.Offer(liveEvent);
+            Waiting.Add(subscription);
+        }
+
+        /// <summary>Call under the topic's lock. Past its capacity the oldest go, as from a subscriber's queue: a gap, then a reload.</summary>
+        public void Record(LiveEvent<TChange> liveEvent)
+        {
+            if (_heard.Count == ReadingCapacity) _heard.Dequeue();
+            _heard.Enqueue(liveEvent);
+        }
     }
 }

@@ -47,10 +47,13 @@ public sealed class RedisLiveNotifier<TChange> : ILiveNotifier<TChange>, IDispos
         _messages.OnMessage(Receive);
     }
 
+    /// <summary>
+    /// Never waits for Redis: the subscriber is in place at once and its start follows one read of the topic's number
+    /// (shared by everyone who joins the topic meanwhile, and skipped when this process already follows the topic).
+    /// A blocking read here, one per hub join, starved the thread pool at a thousand joins.
+    /// </summary>
     public ILiveSubscription Subscribe(string topic, Func<LiveEvent<TChange>, Task> handler) =>
-        // The read runs under the topic's lock, which Receive also takes: an event numbered after the read is offered
-        // after the subscriber is in place, and one numbered before it is skipped by the subscriber's start.
-        _fanOut.Subscribe(topic, handler, _ => (long?)_db.StringGet(SeqKey(topic)) ?? 0);
+        _fanOut.Subscribe(topic, handler, ReadLastSeqAsync);
 
     public Task PublishAsync(string topic, string? actorId, TChange change) =>
         RunAsync(NumberAndPublish, topic, [_channel.ToString(), Serialize(topic, actorId, change, _clock.GetUtcNow())]);
@@ -60,6 +63,8 @@ public sealed class RedisLiveNotifier<TChange> : ILiveNotifier<TChange>, IDispos
     public void Dispose() => _messages.Unsubscribe();
 
     private RedisKey SeqKey(string topic) => _keyPrefix + topic;
+
+    private async Task<long> ReadLastSeqAsync(string topic) => (long?)await _db.StringGetAsync(SeqKey(topic)) ?? 0;
 
     /// <summary>
     /// Waits for Redis, never for a receiver. The change is saved by now; if Redis is unreachable it is not announced,

@@ -13,7 +13,7 @@ public sealed class LiveRecorder<TEvent> : IDisposable
     private readonly List<TEvent> _heard = [];
     private readonly List<LiveEvent<TEvent>> _events = [];
     private readonly List<(Func<List<TEvent>, bool> Condition, TaskCompletionSource Reached)> _waiters = [];
-    private readonly IDisposable _subscription;
+    private readonly ILiveSubscription _subscription;
 
     public LiveRecorder(ILiveNotifier<TEvent> notifier, string topic, Func<TEvent, Task>? onEvent = null) =>
         _subscription = notifier.Subscribe(topic, async e =>
@@ -21,6 +21,9 @@ public sealed class LiveRecorder<TEvent> : IDisposable
             if (onEvent is not null) await onEvent(e.Change);
             Record(e);
         });
+
+    /// <summary>Completes once the subscription knows its start: across instances, wait for it before publishing elsewhere.</summary>
+    public Task<long> Started => _subscription.StartSeq;
 
     public IReadOnlyList<TEvent> Heard { get { lock (_lock) return [.. _heard]; } }
 

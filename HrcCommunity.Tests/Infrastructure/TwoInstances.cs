@@ -18,6 +18,12 @@ public sealed class TwoInstancesCollection : ICollectionFixture<TwoInstances>
 /// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
+    /// <summary>
+    /// Low enough for a test to use it up across both instances, high enough for every other test's sign-ins from
+    /// loopback in one minute (each browser signs in once).
+    /// </summary>
+    public const int AnonymousFormPostsPerMinute = 50;
+
     private IPlaywright? _playwright;
 
     public RedisServerProcess Redis { get; } = new();
@@ -50,6 +56,7 @@ public sealed class TwoInstances : IAsyncLifetime
         {
             ["Hrc:Attachments:Path"] = Database.DataFolder.AttachmentsPath,
             ["Hrc:Redis:Configuration"] = Redis.Configuration,
+            ["Hrc:RateLimits:AnonymousFormPostsPerMinute"] = AnonymousFormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hrc:Email:SmtpHost"] = "127.0.0.1",
             ["Hrc:Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hrc:Email:SmtpSecurity"] = "None",

@@ -84,7 +84,7 @@ public sealed class LiveNotifierTests
 
         Assert.Equal([(1L, "emil"), (2L, "carla")], roomA.Events.Select(e => (e.Seq, e.ActorId)));
         Assert.Equal([("b", 1L)], roomB.Events.Select(e => (e.Topic, e.Seq)));
-        Assert.Equal(2, late.StartSeq);
+        Assert.Equal(2, await late.StartSeq);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using HrcCommunity.Domain.Live;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace HrcCommunity.Tests.Live;
 
@@ -17,9 +18,9 @@ public sealed class RedisLiveNotifierTests(RedisServerProcess redis) : IAsyncLif
 
     private readonly List<IAsyncDisposable> _owned = [];
 
-    private async Task<RedisLiveNotifier<T>> NewInstanceAsync<T>()
+    private async Task<RedisLiveNotifier<T>> NewInstanceAsync<T>(ConfigurationOptions? configuration = null)
     {
-        var connection = await redis.ConnectAsync();
+        var connection = configuration is null ? await redis.ConnectAsync() : await ConnectionMultiplexer.ConnectAsync(configuration);
         _owned.Add(connection);
         var notifier = new RedisLiveNotifier<T>(connection, Options.Create(new RedisOptions { Configuration = redis.Configuration }),
             NullLogger<RedisLiveNotifier<T>>.Instance, TimeProvider.System);
@@ -38,6 +39,7 @@ public sealed class RedisLiveNotifierTests(RedisServerProcess redis) : IAsyncLif
         using var onA = new LiveRecorder<Ping>(a, topic);
         using var onB = new LiveRecorder<Ping>(b, topic);
         using var alsoOnB = new LiveRecorder<Ping>(b, topic);
+        await Task.WhenAll(onA.Started, onB.Started, alsoOnB.Started);
         const int each = 150;
 
         // Four publishers, two per instance, all at once.
@@ -77,7 +79,8 @@ public sealed class RedisLiveNotifierTests(RedisServerProcess redis) : IAsyncLif
 
         using var late = new LiveRecorder<Ping>(b, topic);
         using var subscription = b.Subscribe(topic, _ => Task.CompletedTask);
-        Assert.Equal(3, subscription.StartSeq);
+        Assert.Equal(3, await late.Started);
+        Assert.Equal(3, await subscription.StartSeq);
         await a.PublishAsync(topic, "someone", new Ping("a", 4));
 
         var heard = Assert.Single(await late.WaitForAsync(1));
@@ -93,6 +96,7 @@ public sealed class RedisLiveNotifierTests(RedisServerProcess redis) : IAsyncLif
         var b = await NewInstanceAsync<RoomChange>();
         var topic = NewTopic();
         using var onB = new LiveRecorder<RoomChange>(b, topic);
+        await onB.Started;
 
         await a.PublishAsync(topic, null, new MessageRemoved(7));
         await a.PublishAsync(topic, null, new ReactionToggled(7, "👍", "u1", true, 2));
@@ -112,6 +116,7 @@ public sealed class RedisLiveNotifierTests(RedisServerProcess redis) : IAsyncLif
         using var blockedOnA = new LiveRecorder<Ping>(a, topic, _ => release.Task);
         using var blockedOnB = new LiveRecorder<Ping>(b, topic, _ => release.Task);
         using var healthy = new LiveRecorder<Ping>(b, topic);
+        await Task.WhenAll(blockedOnB.Started, healthy.Started);
 
         for (var n = 1; n <= 5; n++) await a.PublishAsync(topic, null, new Ping("a", n));
 
@@ -119,6 +124,88 @@ public sealed class RedisLiveNotifierTests(RedisServerProcess redis) : IAsyncLif
         Assert.Empty(blockedOnA.Heard);
         release.SetResult();
         Assert.Equal(5, (await blockedOnB.WaitForAsync(5)).Count);
+    }
+
+    [Fact]
+    public async Task AThousandSubscribes_WhileRedisCannotAnswer_ReturnAtOnce_AndStartWithOneReadPerTopic()
+    {
+        var a = await NewInstanceAsync<Ping>();
+        // Patient enough to outlast the pause below without a timeout.
+        var options = ConfigurationOptions.Parse(redis.Configuration);
+        options.AsyncTimeout = options.SyncTimeout = 30_000;
+        var b = await NewInstanceAsync<Ping>(options);
+        var topics = Enumerable.Range(0, 1000).Select(_ => NewTopic()).ToArray();
+        await Task.WhenAll(topics.Select(async (topic, i) =>
+        {
+            for (var n = 1; n <= i % 3 + 1; n++) await a.PublishAsync(topic, null, new Ping("a", n));
+        }));
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints().Single());
+        var readsBefore = await CallsAsync(server, "get");
+
+        // Redis holds every client's commands for three seconds: a subscribe that waited for it could not return.
+        await server.ExecuteAsync("CLIENT", "PAUSE", "3000", "ALL");
+        var subscribing = System.Diagnostics.Stopwatch.StartNew();
+        var subscriptions = await Task.WhenAll(topics.SelectMany(topic => new[] { topic, topic })
+            .Select(topic => Task.Run(() => b.Subscribe(topic, _ => Task.CompletedTask))));
+        subscribing.Stop();
+        var unstarted = subscriptions.Count(s => !s.StartSeq.IsCompleted);
+
+        var starts = await Task.WhenAll(subscriptions.Select(s => s.StartSeq)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(subscribing.Elapsed < TimeSpan.FromSeconds(2), $"2,000 subscribes took {subscribing.Elapsed}");
+        Assert.Equal(subscriptions.Length, unstarted);
+        Assert.Equal(topics.SelectMany((_, i) => new long[] { i % 3 + 1, i % 3 + 1 }), starts);
+        // Two subscribers per topic, one read each.
+        Assert.Equal(topics.Length, await CallsAsync(server, "get") - readsBefore);
+        foreach (var subscription in subscriptions) subscription.Dispose();
+    }
+
+    [Fact]
+    public async Task SubscribesRacingPublishesFromAnotherInstance_EachHearEveryEventAfterTheirStart_OnceAndInOrder()
+    {
+        var a = await NewInstanceAsync<Ping>();
+        var followers = new List<RedisLiveNotifier<Ping>>();
+        for (var k = 0; k < 8; k++) followers.Add(await NewInstanceAsync<Ping>());
+        var topic = NewTopic();
+        const int each = 200, step = 20;
+        var reached = Enumerable.Range(0, followers.Count).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var recorders = new List<LiveRecorder<Ping>>();
+
+        var publishing = new[] { "p1", "p2" }.Select(from => Task.Run(async () =>
+        {
+            for (var n = 1; n <= each; n++)
+            {
+                await a.PublishAsync(topic, from, new Ping(from, n));
+                if (from == "p1" && n % step == 0 && n / step - 1 < reached.Length) reached[n / step - 1].SetResult();
+            }
+        })).ToArray();
+        // Each follower instance joins mid-stream with three subscribers at once (one read of the topic's place, shared)
+        // and the publishing instance with one more.
+        for (var k = 0; k < followers.Count; k++)
+        {
+            await reached[k].Task;
+            var joined = Enumerable.Range(0, 3).Select(_ => new LiveRecorder<Ping>(followers[k], topic)).Append(new LiveRecorder<Ping>(a, topic)).ToList();
+            recorders.AddRange(joined);
+            await Task.WhenAll(joined.Select(r => r.Started));
+        }
+        await Task.WhenAll(publishing);
+        await PublishMarkerAndWaitAsync(a, topic, [.. recorders]);
+
+        const int last = 2 * each + 1;
+        foreach (var recorder in recorders)
+        {
+            var start = await recorder.Started;
+            Assert.InRange(start, step, last - 1);
+            Assert.Equal(Enumerable.Range((int)start + 1, last - (int)start).Select(n => (long)n), recorder.Events.Select(e => e.Seq));
+        }
+        foreach (var recorder in recorders) recorder.Dispose();
+    }
+
+    private static async Task<long> CallsAsync(IServer server, string command)
+    {
+        var stats = (await server.InfoAsync("commandstats")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
+        if (!stats.TryGetValue($"cmdstat_{command}", out var line)) return 0;
+        return long.Parse(line.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Once a later change arrives everywhere, any duplicate of an earlier one would have too.</summary>

@@ -29,6 +29,7 @@ public sealed class RedisPresenceTests(RedisServerProcess redis) : IAsyncLifetim
         var b = await NewInstanceAsync();
         var topic = $"room:{Guid.NewGuid():N}";
         using var changes = new LiveRecorder<PresenceChanged>(b.Notifier, topic);
+        await changes.Started;
 
         var annOnA = a.Presence.Join(topic, new PresenceMember("ann", "Ann", "Lund"));
         var bobOnB = b.Presence.Join(topic, new PresenceMember("bob", "Bob", "Oslo"));
@@ -56,6 +57,7 @@ public sealed class RedisPresenceTests(RedisServerProcess redis) : IAsyncLifetim
         var b = await NewInstanceAsync();
         var topic = $"room:{Guid.NewGuid():N}";
         using var changes = new LiveRecorder<PresenceChanged>(b.Notifier, topic);
+        await changes.Started;
         crashing.Presence.Join(topic, new PresenceMember("ann", "Ann"));
         await using var bob = b.Presence.Join(topic, new PresenceMember("bob", "Bob"));
         await changes.WaitUntilAsync(heard => heard.SelectMany(c => c.Joined).Select(m => m.UserId).Distinct().Count() == 2);

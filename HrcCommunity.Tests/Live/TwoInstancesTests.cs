@@ -173,6 +173,78 @@ public sealed class TwoInstancesTests(TwoInstances instances)
         }
     }
 
+    [Fact]
+    public async Task AnonymousFormPosts_AlternatingBetweenAAndB_AreRefusedAfterTheOneSharedLimit_NotTwice()
+    {
+        // An address of the test's own (the instances trust X-Forwarded-For from loopback), so the limit it uses up is
+        // not the one the other tests' sign-ins from 127.0.0.1 count against.
+        var address = $"198.51.100.{Random.Shared.Next(1, 255)}";
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() };
+        using var onA = ClientFor(instances.A, handler, address);
+        using var onB = ClientFor(instances.B, handler, address);
+        var fields = new Dictionary<string, string> { ["Input.Email"] = $"{Guid.NewGuid():N}@example.org" };
+
+        const int limit = TwoInstances.AnonymousFormPostsPerMinute;
+
+        var statuses = new List<System.Net.HttpStatusCode>();
+        // Each instance alone would let all of them through.
+        for (var i = 0; i < limit + 2; i++)
+            statuses.Add((await AppHost.PostFormAsync(i % 2 == 0 ? onA : onB, "/account/forgot-password", "forgot", fields)).StatusCode);
+
+        Assert.Equal([.. Enumerable.Repeat(System.Net.HttpStatusCode.OK, limit), System.Net.HttpStatusCode.TooManyRequests, System.Net.HttpStatusCode.TooManyRequests],
+            statuses);
+    }
+
+    [Fact]
+    public async Task APageEditedThroughA_IsNotServedStaleFromBsPageCache()
+    {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(instances.B.BaseUrl) };
+        // B answers the page from its cache (a write anywhere moves the cache's key, so ask until one is cached).
+        await WaitUntilAsync(async () => (await anonymous.GetAsync("/how-we-work")).Headers.Age is not null, "B never answered /how-we-work from its cache");
+
+        var marker = $"Edited on A {Guid.NewGuid():N}";
+        var editor = await instances.NewPageAsAsync(instances.A, Persona.Coordinator);
+        await editor.GotoAsync("/site-pages/how-we-work/edit");
+        await BrowserHost.WaitForInteractiveAsync(editor);
+        var body = editor.GetByLabel("Text (Markdown)");
+        await body.FillAsync(await body.InputValueAsync() + "\n\n" + marker);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(editor.GetByText("Saved. The page is live.")).ToBeVisibleAsync();
+        await editor.Context.CloseAsync();
+
+        // The cache keeps a page for a minute; B shows the edit within seconds, once A's write has crossed Redis.
+        await WaitUntilAsync(async () => (await anonymous.GetStringAsync("/how-we-work")).Contains(marker, StringComparison.Ordinal),
+            "B kept serving /how-we-work from before the edit on A", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task SignedInOnA_TheSameCookieIsSignedInOnB()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() };
+        using var onA = ClientFor(instances.A, handler, address: null);
+        using var onB = ClientFor(instances.B, handler, address: null);
+
+        await AppHost.SignInAsync(onA, PersonaAccounts.EmailOf(Persona.Expert), PersonaAccounts.Password);
+
+        var queue = await onB.GetAsync("/experts/queue");
+        Assert.Equal(System.Net.HttpStatusCode.OK, queue.StatusCode);
+    }
+
+    private static HttpClient ClientFor(AppProcess app, HttpMessageHandler handler, string? address)
+    {
+        var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(app.BaseUrl) };
+        if (address is not null) client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return client;
+    }
+
+    /// <summary>Asks again at once until the condition holds: every answer is a full request to an instance.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+            if (DateTime.UtcNow > deadline) Assert.Fail(failure);
+    }
+
     private List<MimeKit.MimeMessage> Reminders(string title) =>
         instances.Smtp.Messages().Where(m => m.Subject!.Contains(title) && m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
 }

@@ -16,7 +16,7 @@ public sealed class LiveHub(LiveStreams streams, LiveHubMembers members, Dialogu
         var actor = await members.CurrentActorAsync(Context.User, Context.ConnectionAborted);
         if (!await streams.MayJoinAsync(actor, topic)) throw new HubException("You may not follow that topic.");
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
-        members.Joined(Context.ConnectionId, Context.User, topic);
+        await members.JoinedAsync(Context.ConnectionId, Context.User, topic);
     }
 
     public async Task Leave(string topic)

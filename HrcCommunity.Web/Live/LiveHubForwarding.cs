@@ -1,3 +1,4 @@
+using HrcCommunity.Domain.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HrcCommunity.Web.Live;
@@ -19,18 +20,24 @@ public sealed class LiveHubForwarding(LiveStreams streams, IServiceProvider serv
 {
     private readonly Dictionary<string, Forwarded> _topics = new(StringComparer.Ordinal);
 
-    public void Retain(string topic, string connectionId)
+    /// <summary>
+    /// Completes once the topic's subscriptions know where they start (across instances, a Redis round trip after the
+    /// first connection joins): every change published after that reaches the connection.
+    /// </summary>
+    public Task RetainAsync(string topic, string connectionId)
     {
         lock (_topics)
         {
             if (_topics.TryGetValue(topic, out var forwarded))
             {
                 forwarded.Connections = forwarded.Connections.With(connectionId);
-                return;
+                return forwarded.Started;
             }
             forwarded = new Forwarded { Connections = ConnectionSet.Empty.With(connectionId) };
             forwarded.Subscriptions = streams.Covering(topic).Select(s => s.ForwardToHub(topic, services, hub, () => forwarded.Connections, logger)).ToArray();
+            forwarded.Started = Task.WhenAll(forwarded.Subscriptions.Select(s => s.StartSeq));
             _topics[topic] = forwarded;
+            return forwarded.Started;
         }
     }
 
@@ -50,6 +57,7 @@ public sealed class LiveHubForwarding(LiveStreams streams, IServiceProvider serv
     {
         /// <summary>Copy on write: a send reads the set without taking the lock.</summary>
         public volatile ConnectionSet Connections = ConnectionSet.Empty;
-        public IDisposable[] Subscriptions = [];
+        public ILiveSubscription[] Subscriptions = [];
+        public Task Started = Task.CompletedTask;
     }
 }

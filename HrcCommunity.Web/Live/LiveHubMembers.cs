@@ -47,13 +47,18 @@ public sealed class LiveHubMembers(
         }
     }
 
-    public void Joined(string connectionId, ClaimsPrincipal? user, string topic)
+    /// <summary>
+    /// Completes when the topic's changes reach the connection: Join answers only then, so a client that posts or
+    /// waits for a change right after joining hears it. The account is watched from now on without waiting.
+    /// </summary>
+    public Task JoinedAsync(string connectionId, ClaimsPrincipal? user, string topic)
     {
         var member = _members.GetOrAdd(connectionId, _ => new Member(user ?? new ClaimsPrincipal()));
         bool added;
         lock (member.Topics) added = member.Topics.Add(topic);
-        if (added) forwarding.Retain(topic, connectionId);
+        var following = added ? forwarding.RetainAsync(topic, connectionId) : Task.CompletedTask;
         if (member.UserId is { } userId && Interlocked.Exchange(ref member.Counted, 1) == 0) Watch(userId);
+        return following;
     }
 
     public void Left(string connectionId, string topic)

@@ -19,7 +19,7 @@ public abstract class LiveStream
     public abstract ValueTask<bool> MayFollowAsync(Actor actor, string topic);
 
     /// <summary>Sends the topic's changes to this instance's connections on it (see <see cref="LiveHubForwarding"/>) until disposed.</summary>
-    internal abstract IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
+    internal abstract ILiveSubscription ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
         Func<IReadOnlyList<string>> connections, ILogger logger);
 }
 
@@ -35,7 +35,7 @@ public sealed class LiveStream<TChange, TMessage>(
 
     public override async ValueTask<bool> MayFollowAsync(Actor actor, string topic) => covers(topic) && await mayFollow(actor, topic);
 
-    internal override IDisposable ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
+    internal override ILiveSubscription ForwardToHub(string topic, IServiceProvider services, IHubContext<LiveHub, ILiveClient> hub,
         Func<IReadOnlyList<string>> connections, ILogger logger) =>
         services.GetRequiredService<ILiveNotifier<TChange>>().Subscribe(topic, liveEvent =>
         {

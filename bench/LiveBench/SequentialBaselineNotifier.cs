@@ -42,7 +42,7 @@ public sealed class SequentialBaselineNotifier<TChange> : ILiveNotifier<TChange>
 
     private sealed class Unsubscriber(long startSeq, Action dispose) : ILiveSubscription
     {
-        public long StartSeq => startSeq;
+        public Task<long> StartSeq { get; } = Task.FromResult(startSeq);
 
         public void Dispose() => dispose();
     }

@@ -145,7 +145,7 @@ public sealed class DialogueRoomTests
         Assert.DoesNotContain("<script>", message.Html);
         Assert.Contains("&lt;script&gt;", message.Html);
         var live = Assert.Single(received);
-        Assert.Equal((subscription.StartSeq + 1, room.Ada.UserId), (live.Seq, live.ActorId));
+        Assert.Equal((await subscription.StartSeq + 1, room.Ada.UserId), (live.Seq, live.ActorId));
         Assert.Equal(message.Id, Assert.IsType<MessagePosted>(live.Change).Message.Id);
     }
 
