@@ -18,8 +18,10 @@ var bigRate = args.Length > 0 ? double.Parse(args[0]) : 5;
 var smallRate = args.Length > 1 ? double.Parse(args[1]) : 1;
 var sendRate = args.Length > 2 ? int.Parse(args[2]) : 500;
 var seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
+var blazorCircuits = args.Length > 4 ? int.Parse(args[4]) : 100;
 
 var (builder, dataFolder) = BenchApp.CreateBuilder("roombench");
+BlazorCircuits.ServeStaticWebAssets(builder);
 await using var app = await BenchApp.StartAsync(builder);
 
 var clock = Stopwatch.StartNew();
@@ -43,6 +45,10 @@ Console.WriteLine($"{rooms.Sum(r => r.Members.Count)} members in {rooms.Count} r
 
 using var node = BenchRooms.StartClients(membersFile, app.Urls.First() + "/hubs/live");
 Console.WriteLine($"hub clients joined at {clock.Elapsed.TotalSeconds:F0} s; delivery: {bigRate}/s into the 1,000 room, {smallRate}/s into each 50 room, {seconds} s");
+// The room's last members: the posters take turns from its first ones, and a page skips its own person's messages.
+var big = rooms.Single(r => r.Members.Count == 1000);
+await using var circuits = await BlazorCircuits.OpenAsync(app, big.EventId, big.Members.TakeLast(blazorCircuits));
+Console.WriteLine($"{circuits.Count} Blazor circuits in the 1,000 room at {clock.Elapsed.TotalSeconds:F0} s");
 
 var service = app.Services.GetRequiredService<DialogueRoomService>();
 var failures = 0;
@@ -81,6 +87,7 @@ async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) ro
 await Task.WhenAll(rooms.Select(r => PostOpenLoopAsync(r, r.Members.Count > 50 ? bigRate : smallRate, (int)((r.Members.Count > 50 ? bigRate : smallRate) * seconds), null)));
 Console.WriteLine($"{"room group",-21} {"deliveries/s",13} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"delivered",10}");
 foreach (var result in await node.ResultsAsync()) Console.WriteLine(result);
+Console.WriteLine(await circuits.ResultAsync());
 
 var sends = new ConcurrentBag<double>();
 var small = rooms.Where(r => r.Members.Count == 50).ToList();
