@@ -199,7 +199,7 @@ document.addEventListener("keydown", (e) => {
 // Registered here, before the room's circuit starts: Blazor maps the event name when it attaches the handler.
 let roomFocusWatch = null;
 function keepRoomFocus(button, selector) {
-    // A changed message (a reaction counted) is replaced as a whole: give the pressed button's successor the focus.
+    // A changed message or question (a reaction counted) is replaced as a whole: give the pressed button's successor the focus.
     roomFocusWatch?.disconnect();
     const list = button.closest("ol") ?? document.body;
     roomFocusWatch = new MutationObserver(() => {
@@ -219,9 +219,9 @@ window.Blazor?.registerCustomEventType?.("roomaction", {
         if (!item) return {};
         const id = item.dataset.message ?? item.dataset.question;
         const { action, arg } = button.dataset;
-        if (button === document.activeElement && item.dataset.message !== undefined) {
-            keepRoomFocus(button, `[data-message="${CSS.escape(id)}"] > article [data-action="${CSS.escape(action)}"]`
-                + (arg ? `[data-arg="${CSS.escape(arg)}"]` : ""));
+        if (button === document.activeElement) {
+            const owner = item.dataset.message !== undefined ? `[data-message="${CSS.escape(id)}"] > article` : `[data-question="${CSS.escape(id)}"]`;
+            keepRoomFocus(button, `${owner} [data-action="${CSS.escape(action)}"]` + (arg ? `[data-arg="${CSS.escape(arg)}"]` : ""));
         }
         return { action, id, arg: arg ?? null };
     },

@@ -72,8 +72,10 @@ public sealed class DialogueRoomFlowTests(BrowserHost host)
         var text = $"Shall we start with Lund? {Guid.NewGuid():N}";
         await moderator.GetByLabel("Your message").FillAsync(text);
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        var seen = practitioner.Locator("li[data-message]", new() { HasText = text });
-        var shown = moderator.Locator("li[data-message]", new() { HasText = text });
+        // By its id: once deleted, its text is gone.
+        var id = await practitioner.Locator("li[data-message]", new() { HasText = text }).GetAttributeAsync("data-message");
+        var seen = practitioner.Locator($"li[data-message='{id}']");
+        var shown = moderator.Locator($"li[data-message='{id}']");
 
         // The message is one piece of markup and is replaced when its count changes: the pressed button keeps the focus.
         await seen.GetByRole(AriaRole.Button, new() { Name = "Applause: 0" }).FocusAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -17,7 +17,8 @@ public sealed class RoomActionEventArgs : EventArgs
 
 /// <summary>
 /// <c>@onroomaction</c>: one handler on a list answers every button in it, so an idle room tab holds no delegate, closure
-/// and handler entry per message button.
+/// and handler entry per message button. The Razor compiler finds event types only on a class named EventHandlers, in a
+/// namespace the component imports.
 /// </summary>
 [EventHandler("onroomaction", typeof(RoomActionEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
-public static class RoomEventHandlers;
+public static class EventHandlers;

@@ -14,8 +14,11 @@ namespace HrcCommunity.Web.Features.Dialogues;
 public readonly record struct RoomMessageViewer(bool MentionsMe, bool FirstUnread, int MyReactions, bool IsModerator, bool MayMuteAuthor,
     bool AuthorMuted);
 
+/// <summary>What differs between two people's view of one audience question.</summary>
+public readonly record struct RoomQuestionViewer(bool Highlighted, bool VotedForIt, bool IsModerator);
+
 /// <summary>
-/// One room message as a single piece of HTML, shared by every circuit that shows it the same way. A component keeps
+/// One room message (or audience question) as a single piece of HTML, shared by every circuit that shows it the same way. A component keeps
 /// the frames of its current and previous render, so a message built from elements, with a handler per button, cost
 /// each idle room tab several KB of frames, delegates and strings; as markup from here it costs the tab a reference.
 /// Its buttons carry data-action (and data-arg) and are answered by the list's one <c>@onroomaction</c> handler.
@@ -26,10 +29,11 @@ public sealed class RoomMessageMarkup(IStringLocalizer<DialoguesText> text)
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
     private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
 
-    public MarkupString For(RoomMessage message, RoomMessageViewer viewer)
+    /// <param name="asItem">With its list item around it (a message without replies, or a reply).</param>
+    public MarkupString For(RoomMessage message, RoomMessageViewer viewer, bool asItem)
     {
         // Everything the HTML depends on; the text itself never changes once posted, only its removal.
-        var key = new StringBuilder(64).Append(CultureInfo.CurrentUICulture.Name).Append('|').Append(message.Id).Append('|')
+        var key = new StringBuilder(64).Append(CultureInfo.CurrentUICulture.Name).Append("|m").Append(message.Id).Append('|').Append(asItem)
             .Append(message.IsRemoved).Append('|').Append(viewer.MentionsMe).Append(viewer.FirstUnread)
             .Append(viewer.MyReactions).Append(viewer.IsModerator).Append(viewer.MayMuteAuthor).Append(viewer.AuthorMuted);
         foreach (var reaction in message.Reactions) key.Append('|').Append(reaction.Reaction).Append(':').Append(reaction.Count);
@@ -37,9 +41,46 @@ public sealed class RoomMessageMarkup(IStringLocalizer<DialoguesText> text)
         if (!_cache.TryGetValue(cacheKey, out string? html) || html is null)
         {
             html = Build(message, viewer);
+            if (asItem) html = $"<li data-message=\"{message.Id}\">{html}</li>";
             _cache.Set(cacheKey, html, Entry);
         }
         return new MarkupString(html);
+    }
+
+    public MarkupString For(RoomQuestion question, RoomQuestionViewer viewer)
+    {
+        // The text and author never change once asked.
+        var cacheKey = string.Create(CultureInfo.InvariantCulture,
+            $"{CultureInfo.CurrentUICulture.Name}|q{question.Id}|{question.Votes}|{question.IsAnswered}|{viewer.Highlighted}{viewer.VotedForIt}{viewer.IsModerator}");
+        if (!_cache.TryGetValue(cacheKey, out string? html) || html is null)
+        {
+            html = Build(question, viewer);
+            _cache.Set(cacheKey, html, Entry);
+        }
+        return new MarkupString(html);
+    }
+
+    private string Build(RoomQuestion question, RoomQuestionViewer viewer)
+    {
+        var encoder = HtmlEncoder.Default;
+        var html = new StringBuilder(512 + question.Text.Length * 2);
+        html.Append("<li data-question=\"").Append(question.Id).Append('"').Append(viewer.Highlighted ? " class=\"room-highlighted\">" : ">");
+        if (viewer.Highlighted) html.Append("<strong class=\"badge\">").Append(encoder.Encode(text["Highlighted"])).Append("</strong> ");
+        if (question.IsAnswered) html.Append("<span class=\"badge\">").Append(encoder.Encode(text["Answered"])).Append("</span> ");
+        html.Append("<p>").Append(encoder.Encode(question.Text)).Append("</p><p class=\"hint\">")
+            .Append(encoder.Encode(question.AuthorName is null ? text["Anonymous"] : $"{question.AuthorName}, {question.City}"))
+            .Append(" · ").Append(encoder.Encode(string.Format(text["Votes"], question.Votes))).Append("</p><div class=\"actions\">")
+            .Append("<button type=\"button\" class=\"button button-secondary\" data-action=\"upvote\"").Append(viewer.VotedForIt ? " disabled" : "")
+            .Append(" aria-label=\"").Append(encoder.Encode(string.Format(text["UpvoteLabel"], question.Text))).Append("\">")
+            .Append(encoder.Encode(text["Upvote"])).Append("</button>");
+        if (viewer.IsModerator)
+        {
+            html.Append("<button type=\"button\" class=\"button button-secondary\" data-action=\"highlight\">")
+                .Append(encoder.Encode(viewer.Highlighted ? text["Unhighlight"] : text["Highlight"])).Append("</button>");
+            if (!question.IsAnswered)
+                html.Append("<button type=\"button\" class=\"button button-secondary\" data-action=\"answer\">").Append(encoder.Encode(text["MarkAnswered"])).Append("</button>");
+        }
+        return html.Append("</div></li>").ToString();
     }
 
     private string Build(RoomMessage message, RoomMessageViewer viewer)
