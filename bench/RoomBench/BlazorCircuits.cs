@@ -53,8 +53,13 @@ internal sealed class BlazorCircuits : IAsyncDisposable
     /// <summary>
     /// The bench app runs from the bench's build folder, where only the static web assets manifest says where
     /// blazor.web.js and the app's other assets are; Development reads it by itself, the bench's Production does not.
+    /// And its sign-in cookie loses Production's __Host- name: Chromium takes no Secure cookie for plain http.
     /// </summary>
-    public static void ServeStaticWebAssets(WebApplicationBuilder builder) => builder.WebHost.UseStaticWebAssets();
+    public static void PrepareForBrowsers(WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.ConfigureApplicationCookie(options => options.Cookie.Name = "hrc.auth");
+    }
 
     /// <summary>
     /// Opens a room page for each member, signed in as that member, and stops early (saying so)
@@ -81,7 +86,7 @@ internal sealed class BlazorCircuits : IAsyncDisposable
             await context.AddCookiesAsync([new Cookie
             {
                 Name = cookies.Cookie.Name!, Value = await SignedInCookieAsync(app, cookies, member.UserId!), Url = baseUrl,
-                HttpOnly = true, Secure = cookies.Cookie.Name!.StartsWith("__Host-", StringComparison.Ordinal), SameSite = SameSiteAttribute.Lax,
+                HttpOnly = true, SameSite = SameSiteAttribute.Lax,
             }]);
             await context.AddInitScriptAsync(RecordArrivals);
             var page = await context.NewPageAsync();

@@ -21,7 +21,7 @@ var seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
 var blazorCircuits = args.Length > 4 ? int.Parse(args[4]) : 100;
 
 var (builder, dataFolder) = BenchApp.CreateBuilder("roombench");
-BlazorCircuits.ServeStaticWebAssets(builder);
+BlazorCircuits.PrepareForBrowsers(builder);
 await using var app = await BenchApp.StartAsync(builder);
 
 var clock = Stopwatch.StartNew();
