@@ -43,12 +43,14 @@ await Parallel.ForEachAsync(rooms.SelectMany(r => r.Members.Select(m => (r.Event
 await File.WriteAllLinesAsync(membersFile, lines);
 Console.WriteLine($"{rooms.Sum(r => r.Members.Count)} members in {rooms.Count} rooms, with tokens, in {clock.Elapsed.TotalSeconds:F0} s; machine: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-using var node = BenchRooms.StartClients(membersFile, app.Urls.First() + "/hubs/live");
-Console.WriteLine($"hub clients joined at {clock.Elapsed.TotalSeconds:F0} s; delivery: {bigRate}/s into the 1,000 room, {smallRate}/s into each 50 room, {seconds} s");
+// Before the hub clients, which give up after 120 s without a message; opening 100 pages took 7 minutes here.
 // The room's last members: the posters take turns from its first ones, and a page skips its own person's messages.
 var big = rooms.Single(r => r.Members.Count == 1000);
 await using var circuits = await BlazorCircuits.OpenAsync(app, big.EventId, big.Members.TakeLast(blazorCircuits));
 Console.WriteLine($"{circuits.Count} Blazor circuits in the 1,000 room at {clock.Elapsed.TotalSeconds:F0} s");
+
+using var node = BenchRooms.StartClients(membersFile, app.Urls.First() + "/hubs/live");
+Console.WriteLine($"hub clients joined at {clock.Elapsed.TotalSeconds:F0} s; delivery: {bigRate}/s into the 1,000 room, {smallRate}/s into each 50 room, {seconds} s");
 
 var service = app.Services.GetRequiredService<DialogueRoomService>();
 var failures = 0;
