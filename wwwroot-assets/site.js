@@ -191,3 +191,38 @@ window.Blazor?.addEventListener?.("enhancedload", rememberTimeZone);
 document.addEventListener("keydown", (e) => {
     if (e.altKey && e.key.startsWith("Arrow") && e.target instanceof Element && e.target.matches("[data-note-keys]")) e.preventDefault();
 });
+
+// --- The dialogue room's lists (RoomLive.razor): one delegated click per list ---------------------------------
+// A message is one piece of markup on the server, shared by every tab that shows it alike, so its buttons carry
+// data-action (and data-arg) instead of a handler each. The click reaches .NET as "roomaction" with that action and the
+// id of the button's message or question; a click that hits no button carries nothing and is ignored there.
+// Registered here, before the room's circuit starts: Blazor maps the event name when it attaches the handler.
+let roomFocusWatch = null;
+function keepRoomFocus(button, selector) {
+    // A changed message or question (a reaction counted) is replaced as a whole: give the pressed button's successor the focus.
+    roomFocusWatch?.disconnect();
+    const list = button.closest("ol") ?? document.body;
+    roomFocusWatch = new MutationObserver(() => {
+        if (button.isConnected) return;
+        roomFocusWatch.disconnect();
+        roomFocusWatch = null;
+        if (document.activeElement && document.activeElement !== document.body) return;
+        list.querySelector(selector)?.focus();
+    });
+    roomFocusWatch.observe(list, { childList: true, subtree: true });
+}
+window.Blazor?.registerCustomEventType?.("roomaction", {
+    browserEventName: "click",
+    createEventArgs: (event) => {
+        const button = event.target instanceof Element ? event.target.closest("button[data-action]") : null;
+        const item = button?.closest("[data-message], [data-question]");
+        if (!item) return {};
+        const id = item.dataset.message ?? item.dataset.question;
+        const { action, arg } = button.dataset;
+        if (button === document.activeElement) {
+            const owner = item.dataset.message !== undefined ? `[data-message="${CSS.escape(id)}"] > article` : `[data-question="${CSS.escape(id)}"]`;
+            keepRoomFocus(button, `${owner} [data-action="${CSS.escape(action)}"]` + (arg ? `[data-arg="${CSS.escape(arg)}"]` : ""));
+        }
+        return { action, id, arg: arg ?? null };
+    },
+});

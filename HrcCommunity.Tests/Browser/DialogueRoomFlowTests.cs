@@ -57,4 +57,48 @@ public sealed class DialogueRoomFlowTests(BrowserHost host)
         await practitioner.Context.CloseAsync();
         await moderator.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task MessageAndQuestionButtons_AnswerTheirListsOneHandler_AReactionByKeyboardKeepsItsFocus_AndEveryoneSeesTheResult()
+    {
+        var roomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
+        var moderator = await host.NewPageAsAsync(Persona.Coordinator);
+        await moderator.GotoAsync(roomPath);
+        await BrowserHost.WaitForInteractiveAsync(moderator);
+        var practitioner = await host.NewPageAsAsync(Persona.Practitioner);
+        await practitioner.GotoAsync(roomPath);
+        await BrowserHost.WaitForInteractiveAsync(practitioner);
+
+        var text = $"Shall we start with Lund? {Guid.NewGuid():N}";
+        await moderator.GetByLabel("Your message").FillAsync(text);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        // By its id: once deleted, its text is gone.
+        var id = await practitioner.Locator("li[data-message]", new() { HasText = text }).GetAttributeAsync("data-message");
+        var seen = practitioner.Locator($"li[data-message='{id}']");
+        var shown = moderator.Locator($"li[data-message='{id}']");
+
+        // The message is one piece of markup and is replaced when its count changes: the pressed button keeps the focus.
+        await seen.GetByRole(AriaRole.Button, new() { Name = "Applause: 0" }).FocusAsync();
+        await practitioner.Keyboard.PressAsync("Enter");
+        var pressed = seen.GetByRole(AriaRole.Button, new() { Name = "Applause: 1" });
+        await Expect(pressed).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(pressed).ToBeFocusedAsync();
+        await Expect(shown.GetByRole(AriaRole.Button, new() { Name = "Applause: 1" })).ToHaveAttributeAsync("aria-pressed", "false");
+
+        await seen.GetByRole(AriaRole.Button, new() { Name = "Reply to Carla Coordinator" }).ClickAsync();
+        await Expect(practitioner.Locator(".room-replying")).ToContainTextAsync("Carla Coordinator");
+
+        var question = $"Who writes the report in Lund? {Guid.NewGuid():N}";
+        await practitioner.GetByLabel("Your question", new() { Exact = true }).FillAsync(question);
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
+        await moderator.Locator("li[data-question]", new() { HasText = question }).GetByRole(AriaRole.Button, new() { Name = "Highlight" }).ClickAsync();
+        await Expect(practitioner.Locator("li[data-question]", new() { HasText = question })).ToContainTextAsync("Now discussed");
+
+        await shown.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(seen).ToContainTextAsync("This message was removed by a moderator.");
+        await Expect(seen.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+
+        await practitioner.Context.CloseAsync();
+        await moderator.Context.CloseAsync();
+    }
 }

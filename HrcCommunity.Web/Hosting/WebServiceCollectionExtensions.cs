@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
         services.AddPublicPageCache();
         services.AddMudServices();
         services.AddScoped<HrcCommunity.Web.Features.Events.ViewerZone>();
+        services.AddSingleton<HrcCommunity.Web.Features.Dialogues.RoomMessageMarkup>();
         services.AddLocalization();
         var signalR = services.AddSignalR();
         services.AddLiveStreams();

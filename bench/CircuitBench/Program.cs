@@ -66,7 +66,7 @@ Console.WriteLine($"managed heap: {before / 1024.0:N0} KB before, {after / 1024.
                   $"{(after - before) / 1024.0 / circuits:N1} KB per idle circuit");
 Console.WriteLine("grew most, per circuit (bytes, objects, type):");
 foreach (var (type, grown) in typesAfter.Select(t => (t.Key, Grown: (Bytes: t.Value.Bytes - typesBefore.GetValueOrDefault(t.Key).Bytes,
-             Count: t.Value.Count - typesBefore.GetValueOrDefault(t.Key).Count))).OrderByDescending(t => t.Grown.Bytes).Take(15))
+             Count: t.Value.Count - typesBefore.GetValueOrDefault(t.Key).Count))).OrderByDescending(t => t.Grown.Bytes).Take(int.TryParse(Environment.GetEnvironmentVariable("CIRCUITBENCH_TYPES"), out var shown) ? shown : 15))
     Console.WriteLine($"{grown.Bytes / circuits,10:N0} {grown.Count / (double)circuits,8:N1}  {type}");
 
 async Task OpenAsync(IPage page)

@@ -18,8 +18,10 @@ var bigRate = args.Length > 0 ? double.Parse(args[0]) : 5;
 var smallRate = args.Length > 1 ? double.Parse(args[1]) : 1;
 var sendRate = args.Length > 2 ? int.Parse(args[2]) : 500;
 var seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
+var blazorCircuits = args.Length > 4 ? int.Parse(args[4]) : 100;
 
 var (builder, dataFolder) = BenchApp.CreateBuilder("roombench");
+BlazorCircuits.PrepareForBrowsers(builder);
 await using var app = await BenchApp.StartAsync(builder);
 
 var clock = Stopwatch.StartNew();
@@ -40,6 +42,12 @@ await Parallel.ForEachAsync(rooms.SelectMany(r => r.Members.Select(m => (r.Event
     async (x, ct) => lines.Add($"{x.EventId} {(await tokens.CreateAsync(x.Member, "bench", TokenScope.Read, 30, ct)).Secret} {x.Group.Replace(" ", "_")}"));
 await File.WriteAllLinesAsync(membersFile, lines);
 Console.WriteLine($"{rooms.Sum(r => r.Members.Count)} members in {rooms.Count} rooms, with tokens, in {clock.Elapsed.TotalSeconds:F0} s; machine: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+// Before the hub clients, which give up after 120 s without a message; opening 100 pages took 7 minutes here.
+// The room's last members: the posters take turns from its first ones, and a page skips its own person's messages.
+var big = rooms.Single(r => r.Members.Count == 1000);
+await using var circuits = await BlazorCircuits.OpenAsync(app, big.EventId, big.Members.TakeLast(blazorCircuits));
+Console.WriteLine($"{circuits.Count} Blazor circuits in the 1,000 room at {clock.Elapsed.TotalSeconds:F0} s");
 
 using var node = BenchRooms.StartClients(membersFile, app.Urls.First() + "/hubs/live");
 Console.WriteLine($"hub clients joined at {clock.Elapsed.TotalSeconds:F0} s; delivery: {bigRate}/s into the 1,000 room, {smallRate}/s into each 50 room, {seconds} s");
@@ -81,6 +89,7 @@ async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) ro
 await Task.WhenAll(rooms.Select(r => PostOpenLoopAsync(r, r.Members.Count > 50 ? bigRate : smallRate, (int)((r.Members.Count > 50 ? bigRate : smallRate) * seconds), null)));
 Console.WriteLine($"{"room group",-21} {"deliveries/s",13} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"delivered",10}");
 foreach (var result in await node.ResultsAsync()) Console.WriteLine(result);
+Console.WriteLine(await circuits.ResultAsync());
 
 var sends = new ConcurrentBag<double>();
 var small = rooms.Where(r => r.Members.Count == 50).ToList();
