@@ -52,12 +52,8 @@ public sealed class DeployProxyTests(TwoInstances instances) : IAsyncLifetime
 
         foreach (var app in new[] { instances.A, instances.B })
         {
-            var text = $"Posted directly on {app.BaseUrl} {Guid.NewGuid():N}";
-            using var poster = await DialoguesHubTests.StartClientAsync(app.BaseUrl, TwoInstancesTests.PostTwiceScript,
-                await DialoguesHubTests.CookieAsync(app.BaseUrl, Persona.Coordinator), RoomTopic,
-                ("TEXT", text), ("TEXT_ID", Guid.NewGuid().ToString("N")), ("MARKER", text + " again"), ("MARKER_ID", Guid.NewGuid().ToString("N")));
-            await poster.WaitForLineAsync(l => l == "POSTED");
-            await Expect(page.Locator(".room-message", new() { HasText = text + " again" })).ToHaveCountAsync(1);
+            var last = await PostTwiceDirectlyAsync(app, $"Posted directly on {app.BaseUrl} {Guid.NewGuid():N}");
+            await Expect(page.Locator(".room-message", new() { HasText = last })).ToHaveCountAsync(1);
         }
 
         foreach (var listener in listeners) listener.Dispose();
@@ -76,13 +72,19 @@ public sealed class DeployProxyTests(TwoInstances instances) : IAsyncLifetime
 
         foreach (var app in new[] { instances.A, instances.B })
         {
-            var text = $"Heard through the proxy {Guid.NewGuid():N}";
-            using var poster = await DialoguesHubTests.StartClientAsync(app.BaseUrl, TwoInstancesTests.PostTwiceScript,
-                await DialoguesHubTests.CookieAsync(app.BaseUrl, Persona.Coordinator), RoomTopic,
-                ("TEXT", text), ("TEXT_ID", Guid.NewGuid().ToString("N")), ("MARKER", text + " again"), ("MARKER_ID", Guid.NewGuid().ToString("N")));
-            await poster.WaitForLineAsync(l => l == "POSTED");
-            await listener.WaitForLineAsync(l => l.StartsWith("MESSAGE ", StringComparison.Ordinal) && l.Contains(text + " again"));
+            var last = await PostTwiceDirectlyAsync(app, $"Heard through the proxy {Guid.NewGuid():N}");
+            await listener.WaitForLineAsync(l => l.StartsWith("MESSAGE ", StringComparison.Ordinal) && l.Contains(last));
         }
+    }
+
+    /// <summary>Posts TEXT, then TEXT again, to the room through the hub on one instance, bypassing the proxy; returns the second.</summary>
+    private static async Task<string> PostTwiceDirectlyAsync(AppProcess app, string text)
+    {
+        using var poster = await DialoguesHubTests.StartClientAsync(app.BaseUrl, TwoInstancesTests.PostTwiceScript,
+            await DialoguesHubTests.CookieAsync(app.BaseUrl, Persona.Coordinator), RoomTopic,
+            ("TEXT", text), ("TEXT_ID", Guid.NewGuid().ToString("N")), ("MARKER", text + " again"), ("MARKER_ID", Guid.NewGuid().ToString("N")));
+        await poster.WaitForLineAsync(l => l == "POSTED");
+        return text + " again";
     }
 
     [Fact]
