@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace HrcCommunity.Tests.Infrastructure;
 
 /// <summary>
@@ -12,8 +9,7 @@ public sealed class NginxProcess : IAsyncDisposable
 {
     private const string Server = "/usr/sbin/nginx";
     private readonly string _folder = RepoPaths.NewTempFolder("nginx");
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private ServerProcess? _process;
 
     public int Port { get; } = AppProcess.FreePort();
 
@@ -59,30 +55,21 @@ public sealed class NginxProcess : IAsyncDisposable
                 include {{_folder}}/site.conf;
             }
             """);
-        var start = new ProcessStartInfo(Server) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-p", _folder, "-c", Path.Combine(_folder, "nginx.conf") }) start.ArgumentList.Add(argument);
-        _process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
+        // The error log is where nginx explains a refused configuration.
+        var process = _process = ServerProcess.Start("nginx", Server, ["-p", _folder, "-c", Path.Combine(_folder, "nginx.conf")]);
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        await process.WaitUntilAnsweringAsync(async () =>
         {
-            if (_process.HasExited) throw new InvalidOperationException($"nginx exited with {_process.ExitCode}:\n{Output}");
             try
             {
                 using var response = await http.GetAsync(BaseUrl + "/healthz");
-                if (response.IsSuccessStatusCode) return;
+                return response.IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
+                return false;
             }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"nginx did not answer on port {Port}:\n{Output}");
+        }, TimeSpan.FromSeconds(20), () => $"port {Port}\n{process.Output}{ReadErrorLog()}");
     }
 
     /// <summary>Fails loudly when the shipped file no longer has the line this harness rewrites.</summary>
@@ -91,34 +78,15 @@ public sealed class NginxProcess : IAsyncDisposable
             ? text.Replace(shipped, local, StringComparison.Ordinal)
             : throw new InvalidOperationException($"deploy/nginx.conf no longer contains \"{shipped}\"; update {nameof(NginxProcess)}.");
 
-    public string Output
-    {
-        get
-        {
-            lock (_output) return _output.ToString() + ReadErrorLog();
-        }
-    }
-
     private string ReadErrorLog()
     {
         var log = Path.Combine(_folder, "error.log");
         return File.Exists(log) ? File.ReadAllText(log) : "";
     }
 
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        if (_process is not null) await _process.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using StackExchange.Redis;
 
 namespace HrcCommunity.Tests.Infrastructure;
@@ -12,8 +10,7 @@ public sealed class RedisServerProcess : IAsyncLifetime
 {
     private const string Server = "/usr/bin/redis-server";
     private readonly string _folder = RepoPaths.NewTempFolder("redis");
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private ServerProcess? _process;
 
     public int Port { get; } = AppProcess.FreePort();
 
@@ -23,52 +20,30 @@ public sealed class RedisServerProcess : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(Server)) throw new InvalidOperationException($"{Server} is missing: test.sh installs Debian's redis-server.");
-        var start = new ProcessStartInfo(Server) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--save", "", "--appendonly", "no", "--dir", _folder })
-            start.ArgumentList.Add(argument);
-        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        var process = _process = ServerProcess.Start("redis-server", Server,
+            ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder],
+            _folder);
+        await process.WaitUntilAnsweringAsync(async () =>
         {
-            if (_process.HasExited) throw new InvalidOperationException($"redis-server exited with {_process.ExitCode}:\n{Output}");
             try
             {
                 await using var probe = await ConnectionMultiplexer.ConnectAsync(Configuration);
                 await probe.GetDatabase().PingAsync();
-                return;
+                return true;
             }
             catch (RedisConnectionException)
             {
-                await Task.Delay(50);
+                return false;
             }
-        }
-        throw new TimeoutException($"redis-server did not answer on port {Port}:\n{Output}");
+        }, TimeSpan.FromSeconds(20), () => $"port {Port}\n{process.Output}");
     }
 
     /// <summary>A connection of its own, as a second instance would have.</summary>
     public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Configuration);
 
-    private string Output { get { lock (_output) return _output.ToString(); } }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
-    }
-
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        if (_process is not null) await _process.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }
