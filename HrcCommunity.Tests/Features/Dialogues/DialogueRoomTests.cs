@@ -443,6 +443,60 @@ public sealed class DialogueRoomTests
         }
     }
 
+    [Fact]
+    public async Task AnOutOfDateRoster_AndItsPeople_AskedForByFiftyPostsAtOnce_AreEachReadOnce()
+    {
+        await using var db = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(db);
+        var factory = new GatedDbContextFactory(db.Get<IDbContextFactory<HrcDbContext>>());
+        var access = new DialogueAccess(factory, db.Clock);
+        var cache = new RoomPostCache(factory, access, db.Get<ILiveNotifier<RoomChange>>());
+        await cache.PeopleAsync(room.EventId, CancellationToken.None);
+        Assert.Equal(2, factory.Opened);
+
+        db.Clock.Advance(DialogueAccess.RosterFor);
+        factory.Close();
+        var peopleAsks = Enumerable.Range(0, 50).Select(_ => cache.PeopleAsync(room.EventId, CancellationToken.None).AsTask()).ToList();
+        var roleAsks = Enumerable.Range(0, 50).Select(_ => access.RoleAsync(room.Ada, room.EventId).AsTask()).ToList();
+        // Every caller found the roster out of date before any read could finish: one of them reads it.
+        Assert.Equal(3, factory.Opened);
+        factory.Open();
+
+        Assert.All(await Task.WhenAll(roleAsks), role => Assert.Equal(RoomRole.Participant, role));
+        var people = Assert.Single((await Task.WhenAll(peopleAsks)).Distinct());
+        Assert.Equal("Bruno Berg", people.Find(room.Bruno.UserId!)!.DisplayName);
+        Assert.Equal(4, factory.Opened);
+    }
+
+    /// <summary>Counts the contexts asked for, and can hold them back so that callers overlap.</summary>
+    private sealed class GatedDbContextFactory(IDbContextFactory<HrcDbContext> inner) : IDbContextFactory<HrcDbContext>
+    {
+        private TaskCompletionSource _gate = CompletedGate();
+        private int _opened;
+
+        public int Opened => Volatile.Read(ref _opened);
+
+        public void Close() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => _gate.TrySetResult();
+
+        public HrcDbContext CreateDbContext() => throw new NotSupportedException("The room's reads are asynchronous.");
+
+        public async Task<HrcDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _opened);
+            await _gate.Task;
+            return await inner.CreateDbContextAsync(cancellationToken);
+        }
+
+        private static TaskCompletionSource CompletedGate()
+        {
+            var gate = new TaskCompletionSource();
+            gate.SetResult();
+            return gate;
+        }
+    }
+
     private static DialogueRoomService NewService(SqliteDatabase db) =>
         new(db.Get<IDbContextFactory<HrcDbContext>>(), db.Get<DialogueAccess>(), db.Get<ILiveNotifier<RoomChange>>(), new InProcessRoomFloodGate(), db.Clock,
             db.Get<IOptions<EmailOptions>>());
