@@ -55,7 +55,7 @@ Console.WriteLine($"hub clients joined at {clock.Elapsed.TotalSeconds:F0} s; del
 var service = app.Services.GetRequiredService<DialogueRoomService>();
 var failures = 0;
 var errors = 0;
-async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) room, double rate, int count, ConcurrentBag<double>? timings)
+async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) room, double rate, int count, ConcurrentBag<(double At, double Took)>? timings)
 {
     var pace = Stopwatch.StartNew();
     var pending = new List<Task>();
@@ -68,11 +68,12 @@ async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) ro
         var text = $"Bench message {n} in room {room.EventId}";
         pending.Add(Task.Run(async () =>
         {
+            var at = pace.Elapsed.TotalSeconds;
             var took = Stopwatch.StartNew();
             try
             {
                 await service.PostAsync(poster, room.EventId, text);
-                timings?.Add(took.Elapsed.TotalMilliseconds);
+                timings?.Add((at, took.Elapsed.TotalMilliseconds));
             }
             catch (DomainException) { Interlocked.Increment(ref failures); }
             catch (Exception ex)
@@ -86,18 +87,25 @@ async Task PostOpenLoopAsync((int EventId, List<Actor> Members, string Group) ro
     await Task.WhenAll(pending);
 }
 
+var deliveryWatch = new ProcessWatch();
 await Task.WhenAll(rooms.Select(r => PostOpenLoopAsync(r, r.Members.Count > 50 ? bigRate : smallRate, (int)((r.Members.Count > 50 ? bigRate : smallRate) * seconds), null)));
+deliveryWatch.Dispose();
 Console.WriteLine($"{"room group",-21} {"deliveries/s",13} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"delivered",10}");
 foreach (var result in await node.ResultsAsync()) Console.WriteLine(result);
 Console.WriteLine(await circuits.ResultAsync());
+Console.WriteLine($"during delivery: {deliveryWatch}");
 
-var sends = new ConcurrentBag<double>();
+var sends = new ConcurrentBag<(double At, double Took)>();
 var small = rooms.Where(r => r.Members.Count == 50).ToList();
 var sendSeconds = 5;
+var sendWatch = new ProcessWatch();
 await Task.WhenAll(small.Select(r => PostOpenLoopAsync(r, sendRate / (double)small.Count, sendRate * sendSeconds / small.Count, sends)));
-var sorted = sends.OrderBy(x => x).ToList();
+sendWatch.Dispose();
+var sorted = sends.Select(s => s.Took).OrderBy(x => x).ToList();
 double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q / 100 * sorted.Count) - 1)];
 Console.WriteLine($"chat send at {sendRate}/s for {sendSeconds} s across {small.Count} rooms (PostAsync, database write included): " +
     $"p50 {P(50):F2} ms, p95 {P(95):F2} ms, p99 {P(99):F2} ms, max {sorted[^1]:F2} ms, {sorted.Count} sent, {failures} refused, {errors} failed; machine: {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"during chat send: {sendWatch}; the slowest posts were asked at " +
+    string.Join(", ", sends.OrderByDescending(s => s.Took).Take(5).Select(s => $"{s.At:F2} s ({s.Took:F0} ms)")));
 await app.StopAsync();
 try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
