@@ -59,6 +59,29 @@ public sealed class DialogueRoomFlowTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task ATabThatDiesWithoutSayingGoodbye_LeavesThePresenceList_AsSoonAsItsConnectionDrops()
+    {
+        var roomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
+        var moderator = await host.NewPageAsAsync(Persona.Coordinator);
+        await moderator.GotoAsync(roomPath);
+        await BrowserHost.WaitForInteractiveAsync(moderator);
+        var practitioner = await host.NewPageAsAsync(Persona.Practitioner);
+        await practitioner.GotoAsync(roomPath);
+        await BrowserHost.WaitForInteractiveAsync(practitioner);
+        await Expect(moderator.Locator(".room-presence")).ToContainTextAsync("Pia Practitioner");
+
+        // A crashed tab runs no unload handler, so Blazor cannot say goodbye: the server keeps the circuit for minutes in
+        // case the tab reconnects.
+        var devTools = await practitioner.Context.NewCDPSessionAsync(practitioner);
+        _ = devTools.SendAsync("Page.crash"); // not awaited: a crashed page never answers
+
+        await Expect(moderator.Locator(".room-presence")).Not.ToContainTextAsync("Pia Practitioner");
+        await Expect(moderator.Locator(".room-presence")).ToContainTextAsync("Carla Coordinator");
+        await practitioner.Context.CloseAsync();
+        await moderator.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task MessageAndQuestionButtons_AnswerTheirListsOneHandler_AReactionByKeyboardKeepsItsFocus_AndEveryoneSeesTheResult()
     {
         var roomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";

@@ -18,6 +18,8 @@ public static class LiveStreamRegistrations
 {
     public static IServiceCollection AddLiveStreams(this IServiceCollection services)
     {
+        services.AddScoped<CircuitPresence>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());
         Add<QuestionChanged, QuestionMessage>(services,
             topic => topic == QuestionChanged.QueueTopic || IsQuestionTopic(topic) || topic.StartsWith(QuestionChanged.StatusTopic(""), StringComparison.Ordinal),
             // The asker's topic is named by the hash of their private link: knowing it is the right to follow it.

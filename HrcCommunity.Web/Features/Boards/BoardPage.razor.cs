@@ -3,6 +3,7 @@ using HrcCommunity.Domain.Features.Boards;
 using HrcCommunity.Domain.Features.Events;
 using HrcCommunity.Domain.Live;
 using HrcCommunity.Web.Features.Accounts;
+using HrcCommunity.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -29,7 +30,7 @@ public sealed partial class BoardPage
     [Inject] private BoardService Boards { get; set; } = default!;
     [Inject] private EventService Events { get; set; } = default!;
     [Inject] private BoardFollowUpService FollowUp { get; set; } = default!;
-    [Inject] private IPresence Presence { get; set; } = default!;
+    [Inject] private CircuitPresence Presence { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
