@@ -47,6 +47,21 @@ public sealed class RoomMessageMarkup(IStringLocalizer<DialoguesText> text)
         return new MarkupString(html);
     }
 
+    /// <summary>
+    /// The one copy of a message that tabs keep: each tab that opens the room reads its own copy from the database (text,
+    /// HTML, names), and an idle tab holds it for as long as it stays open; alike messages share one record instead.
+    /// </summary>
+    public RoomMessage Shared(RoomMessage message)
+    {
+        // What can change once posted: its removal and its reactions' counts.
+        var key = new StringBuilder(48).Append("r|").Append(message.Id).Append('|').Append(message.IsRemoved);
+        foreach (var reaction in message.Reactions) key.Append('|').Append(reaction.Reaction).Append(':').Append(reaction.Count);
+        var cacheKey = key.ToString();
+        if (_cache.TryGetValue(cacheKey, out RoomMessage? shared) && shared is not null) return shared;
+        _cache.Set(cacheKey, message, Entry);
+        return message;
+    }
+
     public MarkupString For(RoomQuestion question, RoomQuestionViewer viewer)
     {
         // The text and author never change once asked.
