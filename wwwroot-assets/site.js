@@ -215,13 +215,18 @@ window.Blazor?.registerCustomEventType?.("roomaction", {
     browserEventName: "click",
     createEventArgs: (event) => {
         const button = event.target instanceof Element ? event.target.closest("button[data-action]") : null;
-        const item = button?.closest("[data-message], [data-question]");
+        const item = button?.closest("[data-message], [data-question], [data-speakers]");
         if (!item) return {};
-        const id = item.dataset.message ?? item.dataset.question;
+        // The speaker queue's buttons (raise, lower, give the floor) belong to no message or question.
+        const id = item.dataset.message ?? item.dataset.question ?? "";
         const { action, arg } = button.dataset;
         if (button === document.activeElement) {
-            const owner = item.dataset.message !== undefined ? `[data-message="${CSS.escape(id)}"] > article` : `[data-question="${CSS.escape(id)}"]`;
-            keepRoomFocus(button, `${owner} [data-action="${CSS.escape(action)}"]` + (arg ? `[data-arg="${CSS.escape(arg)}"]` : ""));
+            // Raising a hand replaces the button by "lower my hand": the focus goes to the queue's first button then.
+            if (item.dataset.speakers !== undefined) keepRoomFocus(button, "[data-speakers] .actions button");
+            else {
+                const owner = item.dataset.message !== undefined ? `[data-message="${CSS.escape(id)}"] > article` : `[data-question="${CSS.escape(id)}"]`;
+                keepRoomFocus(button, `${owner} [data-action="${CSS.escape(action)}"]` + (arg ? `[data-arg="${CSS.escape(arg)}"]` : ""));
+            }
         }
         return { action, id, arg: arg ?? null };
     },

@@ -4,78 +4,103 @@ using HrcCommunity.Domain.Features.Drafts;
 using HrcCommunity.Tests.Infrastructure;
 using HrcCommunity.Web.Features.Dialogues;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HrcCommunity.Tests.Features.Dialogues;
 
+/// <summary>RoomLive's message box, over a real room: its text, its draft and what the room refuses.</summary>
 public sealed class DialoguesComponentTests
 {
     private static readonly RendererInfo Interactive = new("Server", isInteractive: true);
 
-    private static readonly RoomMessage Arrived = new(7, null, "someone", "Bruno Berg", "York", "Meanwhile…", "<p>Meanwhile…</p>", [],
-        DateTime.UtcNow, null, false, []);
+    private static IRenderedComponent<RoomLive> OpenRoom(BunitContext ctx, SqliteDatabase database, RoomFixture room, Domain.Common.Actor who)
+    {
+        ctx.AddHrcServices(database).SignIn(who);
+        ctx.Services.AddSingleton<RoomMessageMarkup>();
+        // The room's stream rule resolves it from the container itself, where the fallback to the database's services does not reach.
+        ctx.Services.AddSingleton(database.Get<DialogueAccess>());
+        ctx.SetRendererInfo(Interactive);
+        var cut = ctx.Render<RoomLive>(p => p.Add(x => x.Id, room.EventId));
+        cut.WaitForElement("#room-message");
+        return cut;
+    }
 
     [Fact]
-    public async Task Composer_KeepsWhatIsBeingTyped_WhenTheRoomAroundItRendersAgain()
+    public async Task Composer_KeepsWhatIsBeingTyped_WhenAMessageArrives_AndRepliesToIt()
     {
         await using var database = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(database);
         await using var ctx = new BunitContext();
-        ctx.AddHrcServices(database).SignIn(await database.CreateUserAsync("Ada Lind", "Practitioner"));
-        ctx.SetRendererInfo(Interactive);
-        var cut = ctx.Render<RoomComposer>(p => p.Add(x => x.EventId, 1).Add(x => x.Send, _ => Task.FromResult<string?>(null)));
+        var cut = OpenRoom(ctx, database, room, room.Ada);
 
-        cut.Find("textarea").Input("Half a thought about Graz");
-        // What a message from someone else does: the page renders the composer again with its parameters.
-        cut.Render(p => p.Add(x => x.EventId, 1).Add(x => x.Send, _ => Task.FromResult<string?>(null)).Add(x => x.ReplyTo, Arrived));
+        cut.Find("#room-message").Input("Half a thought about Graz");
+        var arrived = await database.Get<DialogueRoomService>().PostAsync(room.Bruno, room.EventId, "Meanwhile in York…");
+        cut.WaitForAssertion(() => Assert.Contains("Meanwhile in York", cut.Find("[data-room-messages]").TextContent));
 
-        Assert.Equal("Half a thought about Graz", cut.Find("textarea").GetAttribute("value"));
-        Assert.Contains("Replying to Bruno Berg", cut.Markup);
+        Assert.Equal("Half a thought about Graz", cut.Find("#room-message").GetAttribute("value"));
+        await cut.Find("[data-room-messages]").TriggerEventAsync("onroomaction",
+            new RoomActionEventArgs { Action = "reply", Id = arrived.Id.ToString() });
+        Assert.Contains("Replying to Bruno Berg", cut.Find(".room-replying").TextContent);
+        Assert.Equal("Half a thought about Graz", cut.Find("#room-message").GetAttribute("value"));
     }
 
     [Fact]
     public async Task Composer_WhenTheRoomRefusesTheMessage_KeepsTheTextAndSaysWhy_AndWhenSent_ClearsTextAndDraft()
     {
         await using var database = await SqliteDatabase.CreateAsync();
-        var actor = await database.CreateUserAsync("Ada Lind", "Practitioner");
-        await database.Get<DraftService>().SaveAsync(actor, "room/1", "An old draft");
+        var room = await RoomFixture.CreateAsync(database);
+        await database.Get<DraftService>().SaveAsync(room.Ada, $"room/{room.EventId}", "An old draft");
         await using var ctx = new BunitContext();
-        ctx.AddHrcServices(database).SignIn(actor);
-        ctx.SetRendererInfo(Interactive);
-        string? refusal = "The room is locked: only moderators can post now.";
-        var sent = new List<string>();
-        var cut = ctx.Render<RoomComposer>(p => p.Add(x => x.EventId, 1).Add(x => x.Send, text =>
-        {
-            sent.Add(text);
-            return Task.FromResult<string?>(refusal);
-        }));
-        cut.WaitForAssertion(() => Assert.Equal("An old draft", cut.Find("textarea").GetAttribute("value")));
+        var cut = OpenRoom(ctx, database, room, room.Ada);
+        cut.WaitForAssertion(() => Assert.Equal("An old draft", cut.Find("#room-message").GetAttribute("value")));
+        Assert.Contains("We restored the draft", cut.Find("[data-draft-status]").TextContent);
 
-        cut.Find("textarea").Input("Is anyone there?");
-        await cut.Find("form").SubmitAsync();
+        // Past the box's maxlength, as a client that ignores it would send: the room refuses, the text stays.
+        var tooLong = new string('x', DialogueMessage.TextMax + 1);
+        cut.Find("#room-message").Input(tooLong);
+        await cut.Find("form.room-composer").SubmitAsync();
 
-        Assert.Equal("Is anyone there?", cut.Find("textarea").GetAttribute("value"));
-        Assert.Contains("The room is locked", cut.Find("[role=alert]").TextContent);
+        Assert.Equal(tooLong, cut.Find("#room-message").GetAttribute("value"));
+        Assert.Contains("The message", cut.Find("#composer-error [role=alert]").TextContent);
 
-        refusal = null;
-        await cut.Find("form").SubmitAsync();
+        cut.Find("#room-message").Input("Is anyone there?");
+        await cut.Find("form.room-composer").SubmitAsync();
 
-        Assert.Equal(["Is anyone there?", "Is anyone there?"], sent);
-        Assert.Equal("", cut.Find("textarea").GetAttribute("value") ?? "");
-        Assert.Null(await database.Get<DraftService>().LoadAsync(actor, "room/1"));
+        Assert.Equal("", cut.Find("#room-message").GetAttribute("value") ?? "");
+        Assert.Empty(cut.FindAll("#composer-error [role=alert]"));
+        Assert.Contains("Is anyone there?", cut.Find("[data-room-messages]").TextContent);
+        Assert.Null(await database.Get<DraftService>().LoadAsync(room.Ada, $"room/{room.EventId}"));
     }
 
     [Fact]
-    public async Task Composer_WhenBlocked_SaysWhyAndCannotSend()
+    public async Task Composer_DiscardingARestoredDraft_EmptiesTheBoxAndDeletesTheDraft()
     {
         await using var database = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(database);
+        await database.Get<DraftService>().SaveAsync(room.Ada, $"room/{room.EventId}", "An old draft");
         await using var ctx = new BunitContext();
-        ctx.AddHrcServices(database).SignIn(await database.CreateUserAsync("Bruno Berg", "Practitioner"));
-        ctx.SetRendererInfo(Interactive);
+        var cut = OpenRoom(ctx, database, room, room.Ada);
+        cut.WaitForAssertion(() => Assert.Equal("An old draft", cut.Find("#room-message").GetAttribute("value")));
 
-        var cut = ctx.Render<RoomComposer>(p => p.Add(x => x.EventId, 1).Add(x => x.Send, _ => Task.FromResult<string?>(null))
-            .Add(x => x.Blocked, "A moderator muted you in this room."));
+        await cut.Find("[data-draft-status] button").ClickAsync(new());
 
-        Assert.True(cut.Find("textarea").HasAttribute("disabled"));
-        Assert.True(cut.Find("button[type=submit]").HasAttribute("disabled"));
+        Assert.Equal("", cut.Find("#room-message").GetAttribute("value") ?? "");
+        Assert.Empty(cut.Find("[data-draft-status]").TextContent.Trim());
+        Assert.Null(await database.Get<DraftService>().LoadAsync(room.Ada, $"room/{room.EventId}"));
+    }
+
+    [Fact]
+    public async Task Composer_WhenMuted_SaysWhyAndCannotSend()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var room = await RoomFixture.CreateAsync(database);
+        await database.Get<DialogueRoomService>().SetMutedAsync(room.Organiser, room.EventId, room.Bruno.UserId!, true);
+        await using var ctx = new BunitContext();
+
+        var cut = OpenRoom(ctx, database, room, room.Bruno);
+
+        Assert.True(cut.Find("#room-message").HasAttribute("disabled"));
+        Assert.True(cut.Find("form.room-composer button[type=submit]").HasAttribute("disabled"));
         Assert.Contains("A moderator muted you", cut.Find("#composer-hint").TextContent);
     }
 }

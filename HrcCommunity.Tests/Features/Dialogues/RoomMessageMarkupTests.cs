@@ -17,6 +17,23 @@ public sealed class RoomMessageMarkupTests
         new(41, null, "bruno", author, "York", "Hello", "<p>Hello</p>", [], new DateTime(2026, 11, 30, 9, 5, 0, DateTimeKind.Utc), null, false, reactions);
 
     [Fact]
+    public void AMessageReadByTwoTabs_IsKeptOnce_UntilItsReactionsOrRemovalDiffer()
+    {
+        var markup = CreateMarkup();
+
+        var first = markup.Shared(Message());
+        var again = markup.Shared(Message());
+        var counted = markup.Shared(Message(reactions: new ReactionCount("clap", 1)));
+        var removed = markup.Shared(Message() with { IsRemoved = true });
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, counted);
+        Assert.Equal(1, counted.Reactions.Single().Count);
+        Assert.True(removed.IsRemoved);
+        Assert.Same(counted, markup.Shared(Message(reactions: new ReactionCount("clap", 1))));
+    }
+
+    [Fact]
     public void OneMessageSeenAlike_IsOneSharedString_AndACountedReactionMakesAnother()
     {
         var markup = CreateMarkup();

@@ -47,6 +47,21 @@ public sealed class RoomMessageMarkup(IStringLocalizer<DialoguesText> text)
         return new MarkupString(html);
     }
 
+    /// <summary>
+    /// The one copy of a message that tabs keep: each tab that opens the room reads its own copy from the database (text,
+    /// HTML, names), and an idle tab holds it for as long as it stays open; alike messages share one record instead.
+    /// </summary>
+    public RoomMessage Shared(RoomMessage message)
+    {
+        // What can change once posted: its removal and its reactions' counts.
+        var key = new StringBuilder(48).Append("r|").Append(message.Id).Append('|').Append(message.IsRemoved);
+        foreach (var reaction in message.Reactions) key.Append('|').Append(reaction.Reaction).Append(':').Append(reaction.Count);
+        var cacheKey = key.ToString();
+        if (_cache.TryGetValue(cacheKey, out RoomMessage? shared) && shared is not null) return shared;
+        _cache.Set(cacheKey, message, Entry);
+        return message;
+    }
+
     public MarkupString For(RoomQuestion question, RoomQuestionViewer viewer)
     {
         // The text and author never change once asked.
@@ -58,6 +73,58 @@ public sealed class RoomMessageMarkup(IStringLocalizer<DialoguesText> text)
             _cache.Set(cacheKey, html, Entry);
         }
         return new MarkupString(html);
+    }
+
+    /// <summary>
+    /// The speaker queue's contents: who has the floor, the raised hands in order and this person's buttons (data-action
+    /// raise, lower or floor, answered by the section's one <c>@onroomaction</c> handler).
+    /// </summary>
+    public MarkupString ForSpeakers(RoomHand? floor, IReadOnlyList<RoomHand> hands, bool myHandRaised, bool isModerator)
+    {
+        // Names and cities are part of the key: the markup shows them.
+        var key = new StringBuilder(64).Append(CultureInfo.CurrentUICulture.Name).Append("|s|").Append(myHandRaised).Append(isModerator);
+        if (floor is not null) key.Append("|floor:").Append(floor.UserId).Append('\u001f').Append(floor.Name).Append('\u001f').Append(floor.City);
+        foreach (var hand in hands) key.Append("|hand:").Append(hand.UserId).Append('\u001f').Append(hand.Name).Append('\u001f').Append(hand.City);
+        var cacheKey = key.ToString();
+        if (!_cache.TryGetValue(cacheKey, out string? html) || html is null)
+        {
+            html = BuildSpeakers(floor, hands, myHandRaised, isModerator);
+            _cache.Set(cacheKey, html, Entry);
+        }
+        return new MarkupString(html);
+    }
+
+    private string BuildSpeakers(RoomHand? floor, IReadOnlyList<RoomHand> hands, bool myHandRaised, bool isModerator)
+    {
+        var encoder = HtmlEncoder.Default;
+        var html = new StringBuilder(512 + hands.Count * 96);
+        html.Append("<h2 id=\"speakers-heading\">").Append(encoder.Encode(text["Speakers"])).Append("</h2><p data-floor>")
+            .Append(encoder.Encode(floor is null ? text["NobodyHasFloor"] : string.Format(text["HasFloor"], floor.Name, floor.City))).Append("</p>");
+        if (hands.Count == 0)
+        {
+            html.Append("<p>").Append(encoder.Encode(text["NoHands"])).Append("</p>");
+        }
+        else
+        {
+            html.Append("<ol class=\"room-hands\" aria-label=\"").Append(encoder.Encode(text["HandsQueue"])).Append("\">");
+            foreach (var hand in hands)
+            {
+                html.Append("<li data-hand=\"").Append(encoder.Encode(hand.UserId)).Append("\">").Append(encoder.Encode(hand.Name))
+                    .Append(" <span class=\"hint\">").Append(encoder.Encode(hand.City)).Append("</span></li>");
+            }
+            html.Append("</ol>");
+        }
+        html.Append("<div class=\"actions\">");
+        if (myHandRaised)
+            html.Append("<button type=\"button\" class=\"button button-secondary\" data-action=\"lower\">").Append(encoder.Encode(text["LowerHand"])).Append("</button>");
+        else
+            html.Append("<button type=\"button\" class=\"button\" data-action=\"raise\">").Append(encoder.Encode(text["RaiseHand"])).Append("</button>");
+        if (isModerator && hands.Count > 0)
+        {
+            html.Append("<button type=\"button\" class=\"button\" data-action=\"floor\">")
+                .Append(encoder.Encode(string.Format(text["GiveFloor"], hands[0].Name))).Append("</button>");
+        }
+        return html.Append("</div>").ToString();
     }
 
     private string Build(RoomQuestion question, RoomQuestionViewer viewer)
