@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using HrcCommunity.Domain.Common;
 using HrcCommunity.Domain.Features.Accounts;
+using HrcCommunity.Domain.Live;
 using HrcCommunity.Web.Features.Accounts;
 using HrcCommunity.Web.Hosting;
 using HrcCommunity.Web.Live;
@@ -35,7 +36,12 @@ public static class ComponentTesting
         // Pages draw their long lists with MudBlazor's table.
         ctx.Services.AddMudServices();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        if (database is not null) ctx.Services.AddFallbackServiceProvider(database.Services);
+        if (database is not null)
+        {
+            ctx.Services.AddFallbackServiceProvider(database.Services);
+            // Services this container builds itself never reach the fallback for their constructor's arguments.
+            ctx.Services.AddSingleton(database.Get<IPresence>());
+        }
         return user;
     }
 }

@@ -24,14 +24,15 @@ public sealed class AccountsComponentTests
         var cut = ctx.Render<UsersPage>();
 
         cut.Find($"input[aria-label='Expert role for {name}']").Change(true);
-        Assert.Contains("approve it first", cut.Find("[role=alert]").TextContent);
+        // The page answers once the service has: wait for it rather than assume the database answered synchronously.
+        cut.WaitForAssertion(() => Assert.Contains("approve it first", cut.Find("[role=alert]").TextContent));
 
         // Approved elsewhere (the approvals page has its own browser flow): this page follows live.
         await database.Get<AccountApprovalService>().ApproveAsync(admin, candidate.UserId!);
         cut.WaitForAssertion(() => Assert.True(cut.Find($"input[aria-label='Practitioner role for {name}']").HasAttribute("checked")));
         cut.Find($"input[aria-label='Expert role for {name}']").Change(true);
 
-        Assert.Equal($"{name} now has the Expert role.", cut.Find("[role=status]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal($"{name} now has the Expert role.", cut.Find("[role=status]").TextContent));
         Assert.Empty(cut.FindAll("[role=alert]"));
         var reloaded = ctx.Render<UsersPage>();
         Assert.True(reloaded.Find($"input[aria-label='Expert role for {name}']").HasAttribute("checked"));
