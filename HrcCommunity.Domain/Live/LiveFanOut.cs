@@ -148,14 +148,19 @@ internal sealed class LiveFanOut<TChange>(ILogger logger)
         {
             // Numbered before this subscriber started: what it loaded already includes it.
             if (_start.Task.IsCompleted && liveEvent.Seq <= _start.Task.Result) return;
-            if (_queue.Writer.TryWrite(liveEvent) && Interlocked.Exchange(ref _pumpStarted, 1) == 0) _ = Task.Run(PumpAsync);
+            if (_queue.Writer.TryWrite(liveEvent) && Interlocked.Exchange(ref _pumpStarted, 1) == 0) Pump = Task.Run(PumpAsync);
         }
+
+        /// <summary>Delivers the queued events in order; ends once the subscription is disposed.</summary>
+        internal Task Pump { get; private set; } = Task.CompletedTask;
 
         private async Task PumpAsync()
         {
             var start = await _start.Task;
             var reader = _queue.Reader;
-            while (await reader.WaitToReadAsync())
+            // Disposed stops the pump even with events still queued: a completed queue that still holds events answers
+            // "there is more" at once, every time, so waiting to read on would spin a pool thread forever.
+            while (!_disposed && await reader.WaitToReadAsync())
             {
                 while (!_disposed && reader.TryRead(out var liveEvent))
                 {

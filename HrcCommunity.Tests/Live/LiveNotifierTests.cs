@@ -129,6 +129,30 @@ public sealed class LiveNotifierTests
     }
 
     [Fact]
+    public async Task ASubscriberDisposedWithEventsStillQueued_StopsItsPump_AndHearsNoMore()
+    {
+        var notifier = NewNotifier<Ping>();
+        var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var heard = new List<int>();
+        var subscription = notifier.Subscribe("room", async e =>
+        {
+            lock (heard) heard.Add(e.Change.N);
+            busy.TrySetResult();
+            await release.Task;
+        });
+        for (var n = 1; n <= 5; n++) await notifier.PublishAsync("room", null, new Ping(n));
+        await busy.Task;
+
+        // Four events wait behind the first when the view closes.
+        subscription.Dispose();
+        release.SetResult();
+
+        await ((LiveFanOut<Ping>.Subscription)subscription).Pump.WaitAsync(TimeSpan.FromSeconds(10));
+        lock (heard) Assert.Equal([1], heard);
+    }
+
+    [Fact]
     public async Task Presence_CountsAPersonWithTwoViewsOnce_AndDropsThemWhenTheLastCloses()
     {
         var notifier = NewNotifier<PresenceChanged>();
