@@ -33,7 +33,7 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
     private static readonly IReadOnlySet<string> NoMembers = new HashSet<string>();
 
     private readonly ConcurrentDictionary<int, Roster> _rosters = new();
-    private readonly ConcurrentDictionary<int, Task<Roster?>> _reading = new();
+    private readonly SharedReads<int, Roster?> _reads = new();
 
     public static string TopicOf(int eventId) => TopicPrefix + eventId.ToString(CultureInfo.InvariantCulture);
 
@@ -82,25 +82,8 @@ public sealed class DialogueAccess(IDbContextFactory<HrcDbContext> dbFactory, Ti
         if (_rosters.TryGetValue(eventId, out var cached) && now - cached.LoadedAt < (forceIfOlderThan ?? RosterFor)) return cached;
         // A forced read must see what was committed before this call, so it cannot join a read already under way.
         if (forceIfOlderThan is not null) return await ReadAsync(eventId, ct);
-        // When a roster runs out, every post and every follower of the room asks at once (a thousand in a full room):
-        // the first reads it, the rest wait for that read instead of each blocking a thread on its own.
-        var mine = new TaskCompletionSource<Roster?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reading = _reading.GetOrAdd(eventId, mine.Task);
-        if (reading != mine.Task) return await reading.WaitAsync(ct);
-        try
-        {
-            // Not this caller's token: the others wait for this read too.
-            mine.SetResult(await ReadAsync(eventId, CancellationToken.None));
-        }
-        catch (Exception ex)
-        {
-            mine.SetException(ex);
-        }
-        finally
-        {
-            _reading.TryRemove(KeyValuePair.Create(eventId, mine.Task));
-        }
-        return await mine.Task;
+        // When a roster runs out, every post and every follower of the room asks at once (a thousand in a full room).
+        return await _reads.ReadAsync(eventId, () => ReadAsync(eventId, CancellationToken.None), ct);
     }
 
     private async Task<Roster?> ReadAsync(int eventId, CancellationToken ct)

@@ -46,7 +46,8 @@ internal sealed class RoomPeople
 internal sealed class RoomPostCache(IDbContextFactory<HrcDbContext> dbFactory, DialogueAccess access, ILiveNotifier<RoomChange> notifier)
 {
     private readonly ConcurrentDictionary<int, RoomState> _rooms = new();
-    private readonly ConcurrentDictionary<int, PeopleRead> _people = new();
+    private readonly ConcurrentDictionary<int, RoomPeople> _people = new();
+    private readonly SharedReads<int, RoomPeople> _peopleReads = new();
 
     public static void RequireMayWrite(RoomRules rules, Actor actor, RoomRole role)
     {
@@ -89,32 +90,23 @@ internal sealed class RoomPostCache(IDbContextFactory<HrcDbContext> dbFactory, D
     public async ValueTask<RoomPeople> PeopleAsync(int eventId, CancellationToken ct)
     {
         var members = await access.MembersAsync(eventId, ct);
-        if (_people.TryGetValue(eventId, out var known) && ReferenceEquals(known.Members, members) && !known.People.IsFaulted)
-            return await known.People.WaitAsync(ct);
-        // Every post in the room meets a new roster at about the same moment: the first reads the people, the rest wait
-        // for that read. A read that failed is not kept.
-        var mine = new PeopleRead(members, new TaskCompletionSource<RoomPeople>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var reading = _people.AddOrUpdate(eventId, mine,
-            (_, current) => ReferenceEquals(current.Members, members) && !current.People.IsFaulted ? current : mine);
-        if (reading != mine) return await reading.People.WaitAsync(ct);
-        try
-        {
-            mine.Read.SetResult(await ReadPeopleAsync(members));
-        }
-        catch (Exception ex)
-        {
-            mine.Read.SetException(ex);
-        }
-        return await mine.People;
+        return Known(eventId, members)
+            // Every post in the room meets a new roster at about the same moment. A read that ended between the look
+            // above and this one has already stored its people: looking again spares a second read.
+            ?? await _peopleReads.ReadAsync(eventId, async () => Known(eventId, members) ?? await ReadPeopleAsync(eventId, members), ct);
     }
 
-    private async Task<RoomPeople> ReadPeopleAsync(IReadOnlySet<string> members)
+    private RoomPeople? Known(int eventId, IReadOnlySet<string> members) =>
+        _people.TryGetValue(eventId, out var known) && ReferenceEquals(known.Members, members) ? known : null;
+
+    private async Task<RoomPeople> ReadPeopleAsync(int eventId, IReadOnlySet<string> members)
     {
-        // Not the first caller's token: the others wait for this read too.
         await using var db = await dbFactory.CreateDbContextAsync();
         var ids = members.ToList();
         var rows = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.City }).ToListAsync();
-        return new RoomPeople(members, rows.ToDictionary(u => u.Id, u => new RoomPerson(u.DisplayName, u.City), StringComparer.Ordinal));
+        var people = new RoomPeople(members, rows.ToDictionary(u => u.Id, u => new RoomPerson(u.DisplayName, u.City), StringComparer.Ordinal));
+        _people[eventId] = people;
+        return people;
     }
 
     /// <summary>Someone who posts without a seat (a Coordinator): read each time, as they are few.</summary>
@@ -201,10 +193,4 @@ internal sealed class RoomPostWriter(Func<IReadOnlyList<RoomPost>, Task> write)
             }
         }
     }
-}
-
-/// <summary>The one read of a room's people for one roster, made by whoever asked first.</summary>
-internal sealed record PeopleRead(IReadOnlySet<string> Members, TaskCompletionSource<RoomPeople> Read)
-{
-    public Task<RoomPeople> People => Read.Task;
 }
