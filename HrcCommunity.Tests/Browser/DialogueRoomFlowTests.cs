@@ -10,20 +10,19 @@ namespace HrcCommunity.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DialogueRoomFlowTests(BrowserHost host)
 {
+    private static readonly string RoomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
+
     [Fact]
     public async Task RegisteredPractitioner_PostsAndRaisesAHand_TheModeratorSeesBothLive_AndGivesTheFloor()
     {
         // The seeded workshop, where the demo practitioner holds a seat (the demo board's notes are hers).
-        var roomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
-        var moderator = await host.NewPageAsAsync(Persona.Coordinator);
-        await moderator.GotoAsync(roomPath);
-        await BrowserHost.WaitForInteractiveAsync(moderator);
+        var moderator = await OpenRoomAsync(Persona.Coordinator);
 
         var practitioner = await host.NewPageAsAsync(Persona.Practitioner);
         await practitioner.GotoAsync($"/events/{EventsRoutes.PractitionersOnlyEvent}");
         await BrowserHost.WaitForInteractiveAsync(practitioner);
         await practitioner.GetByRole(AriaRole.Link, new() { Name = "Enter the live room" }).ClickAsync();
-        await practitioner.WaitForURLAsync(url => url.EndsWith(roomPath, StringComparison.Ordinal));
+        await practitioner.WaitForURLAsync(url => url.EndsWith(RoomPath, StringComparison.Ordinal));
         await BrowserHost.WaitForInteractiveAsync(practitioner);
 
         // Both follow the room once each counts the other in it.
@@ -61,13 +60,8 @@ public sealed class DialogueRoomFlowTests(BrowserHost host)
     [Fact]
     public async Task ATabThatDiesWithoutSayingGoodbye_LeavesThePresenceList_AsSoonAsItsConnectionDrops()
     {
-        var roomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
-        var moderator = await host.NewPageAsAsync(Persona.Coordinator);
-        await moderator.GotoAsync(roomPath);
-        await BrowserHost.WaitForInteractiveAsync(moderator);
-        var practitioner = await host.NewPageAsAsync(Persona.Practitioner);
-        await practitioner.GotoAsync(roomPath);
-        await BrowserHost.WaitForInteractiveAsync(practitioner);
+        var moderator = await OpenRoomAsync(Persona.Coordinator);
+        var practitioner = await OpenRoomAsync(Persona.Practitioner);
         await Expect(moderator.Locator(".room-presence")).ToContainTextAsync("Pia Practitioner");
 
         // A crashed tab runs no unload handler, so Blazor cannot say goodbye: the server keeps the circuit for minutes in
@@ -84,13 +78,8 @@ public sealed class DialogueRoomFlowTests(BrowserHost host)
     [Fact]
     public async Task MessageAndQuestionButtons_AnswerTheirListsOneHandler_AReactionByKeyboardKeepsItsFocus_AndEveryoneSeesTheResult()
     {
-        var roomPath = $"/events/{EventsRoutes.PractitionersOnlyEvent}/room";
-        var moderator = await host.NewPageAsAsync(Persona.Coordinator);
-        await moderator.GotoAsync(roomPath);
-        await BrowserHost.WaitForInteractiveAsync(moderator);
-        var practitioner = await host.NewPageAsAsync(Persona.Practitioner);
-        await practitioner.GotoAsync(roomPath);
-        await BrowserHost.WaitForInteractiveAsync(practitioner);
+        var moderator = await OpenRoomAsync(Persona.Coordinator);
+        var practitioner = await OpenRoomAsync(Persona.Practitioner);
 
         var text = $"Shall we start with Lund? {Guid.NewGuid():N}";
         await moderator.GetByLabel("Your message").FillAsync(text);
@@ -123,5 +112,14 @@ public sealed class DialogueRoomFlowTests(BrowserHost host)
 
         await practitioner.Context.CloseAsync();
         await moderator.Context.CloseAsync();
+    }
+
+    /// <summary>The room, live, for the persona in a browser of their own.</summary>
+    private async Task<IPage> OpenRoomAsync(Persona persona)
+    {
+        var page = await host.NewPageAsAsync(persona);
+        await page.GotoAsync(RoomPath);
+        await BrowserHost.WaitForInteractiveAsync(page);
+        return page;
     }
 }
