@@ -34,17 +34,20 @@ public static class KeyFiles
         var path = Path.Combine(EnsureFolder(folder), fileName);
         if (File.Exists(path)) return Read(path);
         var key = RandomNumberGenerator.GetBytes(32);
+        // Written aside and then moved into place: a key file that exists is whole, so nobody reads one still empty.
+        var written = Path.Combine(folder.KeysPath, $".{fileName}.{Guid.NewGuid():N}");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = KeyFileMode;
+        using (var stream = new FileStream(written, options)) stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
         try
         {
-            using var stream = new FileStream(path, options);
-            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+            File.Move(written, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process created it first: use theirs, so every link and hash stays valid.
+            // Another caller created it first: use theirs, so every link and hash stays valid.
+            File.Delete(written);
             return Read(path);
         }
     }
