@@ -18,7 +18,11 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSettings Instance = new();
 
-    private const string Pragmas = "PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL;";
+    /// <summary>Commits checkpoint the write-ahead log only past 10,000 pages (40 MB): <see cref="SqliteCheckpointer"/> does it long before.</summary>
+    public const int CommitCheckpointPages = 10_000;
+
+    private static readonly string Pragmas =
+        $"PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {CommitCheckpointPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
