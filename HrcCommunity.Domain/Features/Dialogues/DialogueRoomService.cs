@@ -197,11 +197,10 @@ public sealed class DialogueRoomService(
                     post.Posted.TrySetException(refused);
                     continue;
                 }
-                db.DialogueMessages.Add(row);
                 await NotifyAsync(db, row.EventId, row.AuthorName, row.Text, post.Mentioned, post.RepliedToAuthor, row.AuthorId, CancellationToken.None);
                 written.Add(post);
             }
-            if (written.Count > 0) await db.SaveChangesAsync();
+            if (written.Count > 0) await RoomMessageInserts.SaveAsync(db, written.ConvertAll(p => p.Row));
         }
         catch (DbUpdateException ex) when (ex.IsBusy() && attempt < BusyRetries)
         {
