@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace HrcCommunity.Bench;
 
@@ -12,10 +13,15 @@ public sealed class ProcessWatch : IDisposable
     private readonly Thread _thread;
     private readonly TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
     private readonly int _gen2Before = GC.CollectionCount(2);
+    private readonly long _allocatedBefore = GC.GetTotalAllocatedBytes();
     private volatile bool _stopped;
     private long _maxQueue;
     private int _maxThreads;
     private double _maxGapMs;
+    private double _maxGcPauseMs;
+    private int _collections;
+    private string _longest = "";
+    private long _lastIndex = GC.GetGCMemoryInfo(GCKind.Any).Index;
 
     public ProcessWatch()
     {
@@ -33,12 +39,28 @@ public sealed class ProcessWatch : IDisposable
             tick.Restart();
             _maxQueue = Math.Max(_maxQueue, ThreadPool.PendingWorkItemCount);
             _maxThreads = Math.Max(_maxThreads, ThreadPool.ThreadCount);
+            LookAtTheLastCollection();
         }
+    }
+
+    // Sampled every 10 ms, so a burst of collections between two samples shows only its last one's pause.
+    private void LookAtTheLastCollection()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        if (info.Index == _lastIndex) return;
+        _lastIndex = info.Index;
+        _collections++;
+        var pause = info.PauseDurations.ToArray().Max(p => p.TotalMilliseconds);
+        if (pause <= _maxGcPauseMs) return;
+        _maxGcPauseMs = pause;
+        _longest = $"gen{info.Generation}{(info.Compacted ? " compacting" : "")}{(info.Concurrent ? " background" : "")}, " +
+            $"{info.PromotedBytes / 1048576.0:F1} MB promoted, heap {info.HeapSizeBytes / 1048576.0:F0} MB";
     }
 
     public override string ToString() =>
         $"thread pool: queue up to {_maxQueue}, threads up to {_maxThreads}; longest sample gap {_maxGapMs:F0} ms; " +
-        $"GC pauses {(GC.GetTotalPauseDuration() - _pausedBefore).TotalMilliseconds:F0} ms, {GC.CollectionCount(2) - _gen2Before} gen2";
+        $"{(GC.GetTotalAllocatedBytes() - _allocatedBefore) / 1048576.0:F0} MB allocated, GC pauses {(GC.GetTotalPauseDuration() - _pausedBefore).TotalMilliseconds:F0} ms in {_collections}+ collections, " +
+        $"longest {_maxGcPauseMs:F0} ms ({_longest}), {GC.CollectionCount(2) - _gen2Before} gen2 ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)";
 
     public void Dispose()
     {
