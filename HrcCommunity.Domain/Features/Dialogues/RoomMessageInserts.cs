@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text;
 using HrcCommunity.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -17,7 +16,8 @@ namespace HrcCommunity.Domain.Features.Dialogues;
 /// </summary>
 internal static class RoomMessageInserts
 {
-    private static readonly ConcurrentDictionary<(Type Provider, int Rows), string> Texts = new();
+    /// <summary>Per provider, the INSERT of row 0, row 1, …: a batch's text is the first n of them.</summary>
+    private static readonly ConcurrentDictionary<Type, string[]> Statements = new();
 
     /// <summary>
     /// Inserts <paramref name="rows"/> and saves what else the context tracks (the notifications and emails their mentions
@@ -44,7 +44,7 @@ internal static class RoomMessageInserts
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = Texts.GetOrAdd((connection.GetType(), rows.Count), key => Text(db, key.Rows));
+        command.CommandText = string.Concat(StatementsFor(db, connection.GetType(), rows.Count));
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -86,7 +86,14 @@ internal static class RoomMessageInserts
 
     private static string Name(int row, int column) => $"@m{row}_{column}";
 
-    private static string Text(HrcDbContext db, int rows)
+    private static ReadOnlySpan<string> StatementsFor(HrcDbContext db, Type provider, int rows)
+    {
+        if (!Statements.TryGetValue(provider, out var known) || known.Length < rows)
+            Statements[provider] = known = Build(db, Math.Max(rows, RoomPostWriter.MaxBatch));
+        return known.AsSpan(0, rows);
+    }
+
+    private static string[] Build(HrcDbContext db, int rows)
     {
         var quote = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(DialogueMessage))!;
@@ -94,9 +101,6 @@ internal static class RoomMessageInserts
         string Column(string property) => quote.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var into = $"INSERT INTO {quote.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", Columns.Select(Column))}) VALUES (";
         var returning = $") RETURNING {Column(nameof(DialogueMessage.Id))};";
-        var text = new StringBuilder();
-        for (var row = 0; row < rows; row++)
-            text.Append(into).AppendJoin(", ", Columns.Select((_, column) => Name(row, column))).Append(returning);
-        return text.ToString();
+        return [.. Enumerable.Range(0, rows).Select(row => into + string.Join(", ", Columns.Select((_, column) => Name(row, column))) + returning)];
     }
 }

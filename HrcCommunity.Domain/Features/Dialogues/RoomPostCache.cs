@@ -147,7 +147,7 @@ internal sealed record RoomPost(Actor Actor, RoomRole Role, DialogueMessage Row,
 /// </summary>
 internal sealed class RoomPostWriter(Func<IReadOnlyList<RoomPost>, Task> write)
 {
-    private const int MaxBatch = 500;
+    public const int MaxBatch = 500;
 
     private readonly List<RoomPost> _waiting = [];
     private bool _writing;
