@@ -19,6 +19,7 @@ var smallRate = args.Length > 1 ? double.Parse(args[1]) : 1;
 var sendRate = args.Length > 2 ? int.Parse(args[2]) : 500;
 var seconds = args.Length > 3 ? int.Parse(args[3]) : 10;
 var blazorCircuits = args.Length > 4 ? int.Parse(args[4]) : 100;
+var sendSeconds = args.Length > 5 ? int.Parse(args[5]) : 5;
 
 var (builder, dataFolder) = BenchApp.CreateBuilder("roombench");
 BlazorCircuits.PrepareForBrowsers(builder);
@@ -103,7 +104,6 @@ for (var quiet = Stopwatch.StartNew(); quiet.ElapsedMilliseconds < 500 && settli
 Console.WriteLine($"settled after the hub clients left in {settling.Elapsed.TotalSeconds:F1} s");
 var sends = new ConcurrentBag<(double At, double Took)>();
 var small = rooms.Where(r => r.Members.Count == 50).ToList();
-var sendSeconds = 5;
 var sendWatch = new ProcessWatch();
 await Task.WhenAll(small.Select(r => PostOpenLoopAsync(r, sendRate / (double)small.Count, sendRate * sendSeconds / small.Count, sends)));
 sendWatch.Dispose();
