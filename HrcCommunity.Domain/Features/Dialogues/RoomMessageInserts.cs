@@ -45,20 +45,9 @@ internal static class RoomMessageInserts
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = string.Concat(StatementsFor(db, connection.GetType(), rows.Count));
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            Add(command, i, 0, row.EventId);
-            Add(command, i, 1, row.ParentId);
-            Add(command, i, 2, row.AuthorId);
-            Add(command, i, 3, row.AuthorName);
-            Add(command, i, 4, row.AuthorCity);
-            Add(command, i, 5, row.Text);
-            Add(command, i, 6, row.Mentions);
-            Add(command, i, 7, row.ClientMessageId);
-            Add(command, i, 8, row.SentAt);
-            Add(command, i, 9, row.IsRemoved);
-        }
+        for (var row = 0; row < rows.Count; row++)
+            for (var column = 0; column < Columns.Length; column++)
+                Add(command, row, column, Columns[column].Value(rows[row]));
         await using var reader = await command.ExecuteReaderAsync();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -69,11 +58,19 @@ internal static class RoomMessageInserts
         }
     }
 
-    private static readonly string[] Columns =
+    /// <summary>Every column an insert writes, with the value it takes: the statements' text and their parameters both follow this one list.</summary>
+    private static readonly (string Property, Func<DialogueMessage, object?> Value)[] Columns =
     [
-        nameof(DialogueMessage.EventId), nameof(DialogueMessage.ParentId), nameof(DialogueMessage.AuthorId), nameof(DialogueMessage.AuthorName),
-        nameof(DialogueMessage.AuthorCity), nameof(DialogueMessage.Text), nameof(DialogueMessage.Mentions), nameof(DialogueMessage.ClientMessageId),
-        nameof(DialogueMessage.SentAt), nameof(DialogueMessage.IsRemoved),
+        (nameof(DialogueMessage.EventId), m => m.EventId),
+        (nameof(DialogueMessage.ParentId), m => m.ParentId),
+        (nameof(DialogueMessage.AuthorId), m => m.AuthorId),
+        (nameof(DialogueMessage.AuthorName), m => m.AuthorName),
+        (nameof(DialogueMessage.AuthorCity), m => m.AuthorCity),
+        (nameof(DialogueMessage.Text), m => m.Text),
+        (nameof(DialogueMessage.Mentions), m => m.Mentions),
+        (nameof(DialogueMessage.ClientMessageId), m => m.ClientMessageId),
+        (nameof(DialogueMessage.SentAt), m => m.SentAt),
+        (nameof(DialogueMessage.IsRemoved), m => m.IsRemoved),
     ];
 
     private static void Add(DbCommand command, int row, int column, object? value)
@@ -99,7 +96,7 @@ internal static class RoomMessageInserts
         var entity = db.Model.FindEntityType(typeof(DialogueMessage))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string property) => quote.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        var into = $"INSERT INTO {quote.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", Columns.Select(Column))}) VALUES (";
+        var into = $"INSERT INTO {quote.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", Columns.Select(c => Column(c.Property)))}) VALUES (";
         var returning = $") RETURNING {Column(nameof(DialogueMessage.Id))};";
         return [.. Enumerable.Range(0, rows).Select(row => into + string.Join(", ", Columns.Select((_, column) => Name(row, column))) + returning)];
     }
