@@ -206,14 +206,14 @@ public sealed class DialogueRoomService(
         {
             // Another writer held the database past the wait (a loaded machine): nothing was written, so the
             // batch simply goes again.
-            await WriteAsync([.. batch.Where(p => !p.Posted.Task.IsCompleted).Select(p => p with { Row = Fresh(p.Row) })], attempt + 1);
+            await WriteAsync([.. batch.Where(p => !p.Posted.Task.IsCompleted)], attempt + 1);
             return;
         }
         catch (Exception) when (batch.Count > 1)
         {
             // One post's failure (another process wrote the same retry, the database was busy) must not take the others
             // with it: each is tried again on its own.
-            foreach (var post in batch.Where(p => !p.Posted.Task.IsCompleted)) await WriteAsync([post with { Row = Fresh(post.Row) }]);
+            foreach (var post in batch.Where(p => !p.Posted.Task.IsCompleted)) await WriteAsync([post]);
             return;
         }
         catch (Exception ex)
@@ -265,13 +265,6 @@ public sealed class DialogueRoomService(
         return rows.Where(m => wanted.Contains((m.EventId, m.AuthorId, m.ClientMessageId!)))
             .ToDictionary(m => (m.EventId, m.AuthorId, m.ClientMessageId!));
     }
-
-    /// <summary>The row as it was before a failed save gave it an id.</summary>
-    private static DialogueMessage Fresh(DialogueMessage row) => new()
-    {
-        EventId = row.EventId, ParentId = row.ParentId, AuthorId = row.AuthorId, AuthorName = row.AuthorName, AuthorCity = row.AuthorCity,
-        Text = row.Text, Mentions = row.Mentions, ClientMessageId = row.ClientMessageId, SentAt = row.SentAt,
-    };
 
     /// <summary>
     /// Tells the people named in a message, and the author of the message it answers, in the same save as the message:
