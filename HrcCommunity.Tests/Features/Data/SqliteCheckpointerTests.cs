@@ -6,7 +6,18 @@ using Microsoft.Extensions.Hosting;
 
 namespace HrcCommunity.Tests.Features.Data;
 
+/// <summary>
+/// Runs alone: SQLite also checkpoints when the last connection to a database closes, and other tests clear every
+/// connection pool as they end, which closes this test's connections between its commits (it failed once on CI so).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SqliteCheckpointCollection
+{
+    public const string Name = "sqlite-checkpoints";
+}
+
 [Trait(DatabaseTests.Category, DatabaseTests.Domain)]
+[Collection(SqliteCheckpointCollection.Name)]
 public sealed class SqliteCheckpointerTests
 {
     [Fact]
