@@ -19,58 +19,48 @@ public sealed record RegistrationRow(int Id, string Name, string City, string Or
     DateTime RegisteredAt, bool NeedsInterpretation, string? InterpretationLanguage, bool NeedsSignLanguage, bool NeedsCaptions, string? AccessNote);
 
 /// <summary>
-/// Registration, the waiting list and promotion. Who gets a seat is decided by the database: a seat is a number
-/// from 1 to the capacity, unique per event, so of two people taking the last seat at once exactly one insert
-/// succeeds and the other is told it went to the waiting list.
+/// Registration, the waiting list and promotion. Every change to seats runs in the platform's write transaction, so
+/// of two people taking the last seat at once the second to get the lock finds the event full, and a waiting-list
+/// position is counted before anyone else can join the list. A seat is also a number from 1 to the capacity, unique
+/// per event, so the database refuses a seat held twice even if a writer ever skips the lock.
 /// </summary>
 public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbFactory, TimeProvider clock, IOptions<EmailOptions> email)
 {
-    private const int SeatAttempts = 5;
-
     public async Task<RegistrationOutcome> RegisterAsync(Actor actor, int eventId, AccessNeeds needs, CancellationToken ct = default)
     {
         actor.Require(actor.CanSeePractitionerLayer, "register for events (an approved account is needed)");
         ValidateNeeds(needs);
-        for (var attempt = 1; ; attempt++)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.BeginImmediateTransactionAsync(ct);
+        var ev = await EventService.VisibleTo(db.CommunityEvents.AsNoTracking(), actor).FirstOrDefaultAsync(e => e.Id == eventId, ct)
+            ?? throw new NotFoundException("The event");
+        if (ev.IsCancelled) throw new ConflictException("This event was cancelled; registration is closed.");
+        if (ev.EndsAtUtc <= clock.GetUtcNow().UtcDateTime) throw new ConflictException("This event is over; registration is closed.");
+        var registration = await db.EventRegistrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == actor.UserId, ct);
+        if (registration is { Status: not RegistrationStatus.Cancelled })
+            throw new ConflictException(registration.Status switch
+            {
+                RegistrationStatus.Confirmed => "You are already registered for this event.",
+                RegistrationStatus.Waitlisted => "You are already on the waiting list for this event.",
+                _ => "You already asked to take part; the organiser has not decided yet.",
+            });
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (registration is null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var ev = await EventService.VisibleTo(db.CommunityEvents.AsNoTracking(), actor).FirstOrDefaultAsync(e => e.Id == eventId, ct)
-                ?? throw new NotFoundException("The event");
-            if (ev.IsCancelled) throw new ConflictException("This event was cancelled; registration is closed.");
-            if (ev.EndsAtUtc <= clock.GetUtcNow().UtcDateTime) throw new ConflictException("This event is over; registration is closed.");
-            var registration = await db.EventRegistrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == actor.UserId, ct);
-            if (registration is { Status: not RegistrationStatus.Cancelled })
-                throw new ConflictException(registration.Status switch
-                {
-                    RegistrationStatus.Confirmed => "You are already registered for this event.",
-                    RegistrationStatus.Waitlisted => "You are already on the waiting list for this event.",
-                    _ => "You already asked to take part; the organiser has not decided yet.",
-                });
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (registration is null)
-            {
-                registration = new EventRegistration { EventId = eventId, UserId = actor.UserId!, RegisteredAt = now };
-                db.EventRegistrations.Add(registration);
-            }
-            registration.QueuedAt = now;
-            registration.Seat = null;
-            ApplyNeeds(registration, needs);
-            var byApproval = ev.Registration == RegistrationMode.ByApproval && !actor.CanCoordinate;
-            registration.Status = byApproval ? RegistrationStatus.AwaitingApproval : RegistrationStatus.Waitlisted;
-            if (!byApproval) registration.Seat = await FreeSeatAsync(db, ev, ct);
-            if (registration.Seat is not null) registration.Status = RegistrationStatus.Confirmed;
-            if (registration.HasAccessNeeds || byApproval) await TellOrganiserAsync(db, ev, actor, registration, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation() && attempt < SeatAttempts)
-            {
-                // Someone took that seat (or this person registered in another tab) a moment earlier: read again.
-                continue;
-            }
-            return await OutcomeAsync(db, registration, lostRace: attempt > 1, ct);
+            registration = new EventRegistration { EventId = eventId, UserId = actor.UserId!, RegisteredAt = now };
+            db.EventRegistrations.Add(registration);
         }
+        registration.QueuedAt = now;
+        ApplyNeeds(registration, needs);
+        var byApproval = ev.Registration == RegistrationMode.ByApproval && !actor.CanCoordinate;
+        registration.Seat = byApproval ? null : await FreeSeatAsync(db, ev, ct);
+        registration.Status = byApproval ? RegistrationStatus.AwaitingApproval
+            : registration.Seat is null ? RegistrationStatus.Waitlisted : RegistrationStatus.Confirmed;
+        if (registration.HasAccessNeeds || byApproval) await TellOrganiserAsync(db, ev, actor, registration, ct);
+        await db.SaveChangesAsync(ct);
+        var outcome = await OutcomeAsync(db, registration, ct);
+        await transaction.CommitAsync(ct);
+        return outcome;
     }
 
     public async Task<RegistrationOutcome> CancelAsync(Actor actor, int eventId, CancellationToken ct = default)
@@ -95,28 +85,21 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
     public async Task<RegistrationOutcome> ApproveAsync(Actor actor, int registrationId, CancellationToken ct = default)
     {
         actor.Require(actor.CanCoordinate, "approve registrations");
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var registration = await db.EventRegistrations.FirstOrDefaultAsync(r => r.Id == registrationId, ct) ?? throw new NotFoundException("The registration");
-            if (registration.Status != RegistrationStatus.AwaitingApproval) throw new ConflictException("This request was already decided.");
-            var ev = await db.CommunityEvents.AsNoTracking().FirstAsync(e => e.Id == registration.EventId, ct);
-            registration.Seat = await FreeSeatAsync(db, ev, ct);
-            registration.Status = registration.Seat is null ? RegistrationStatus.Waitlisted : RegistrationStatus.Confirmed;
-            registration.QueuedAt = clock.GetUtcNow().UtcDateTime;
-            var decision = EventEmails.Text(registration.Seat is null ? "AcceptedWaitlisted" : "AcceptedSeat", ev.Title);
-            await db.NotifyAsync(clock, new Notice(registration.UserId, NotificationKind.Registration, decision, $"/events/{ev.Id}"),
-                new NoticeEmail(EventEmails.Text("DecisionSubject", ev.Title), $"{decision}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation() && attempt < SeatAttempts)
-            {
-                continue;
-            }
-            return await OutcomeAsync(db, registration, lostRace: false, ct);
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.BeginImmediateTransactionAsync(ct);
+        var registration = await db.EventRegistrations.FirstOrDefaultAsync(r => r.Id == registrationId, ct) ?? throw new NotFoundException("The registration");
+        if (registration.Status != RegistrationStatus.AwaitingApproval) throw new ConflictException("This request was already decided.");
+        var ev = await db.CommunityEvents.AsNoTracking().FirstAsync(e => e.Id == registration.EventId, ct);
+        registration.Seat = await FreeSeatAsync(db, ev, ct);
+        registration.Status = registration.Seat is null ? RegistrationStatus.Waitlisted : RegistrationStatus.Confirmed;
+        registration.QueuedAt = clock.GetUtcNow().UtcDateTime;
+        var decision = EventEmails.Text(registration.Seat is null ? "AcceptedWaitlisted" : "AcceptedSeat", ev.Title);
+        await db.NotifyAsync(clock, new Notice(registration.UserId, NotificationKind.Registration, decision, $"/events/{ev.Id}"),
+            new NoticeEmail(EventEmails.Text("DecisionSubject", ev.Title), $"{decision}\n\n{email.Value.PublicBaseUrl.TrimEnd('/')}/events/{ev.Id}\n", null, "events"), ct);
+        await db.SaveChangesAsync(ct);
+        var outcome = await OutcomeAsync(db, registration, ct);
+        await transaction.CommitAsync(ct);
+        return outcome;
     }
 
     public async Task<IReadOnlyList<RegistrationRow>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)
@@ -168,7 +151,8 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
         return null;
     }
 
-    private async Task<RegistrationOutcome> OutcomeAsync(HrcDbContext db, EventRegistration registration, bool lostRace, CancellationToken ct)
+    /// <summary>Read inside the writer's transaction, so the waiting-list position counts exactly the rows queued before this one.</summary>
+    private static async Task<RegistrationOutcome> OutcomeAsync(HrcDbContext db, EventRegistration registration, CancellationToken ct)
     {
         switch (registration.Status)
         {
@@ -179,9 +163,8 @@ public sealed class EventRegistrationService(IDbContextFactory<HrcDbContext> dbF
             default:
                 var position = await db.EventRegistrations.CountAsync(r => r.EventId == registration.EventId && r.Status == RegistrationStatus.Waitlisted
                     && (r.QueuedAt < registration.QueuedAt || (r.QueuedAt == registration.QueuedAt && r.Id <= registration.Id)), ct);
-                var why = lostRace ? "The last seat was taken a moment before you." : "The event is full.";
                 return new RegistrationOutcome(registration.Status, null, position,
-                    $"{why} You are on the waiting list (position {position}); when a seat frees up it is yours automatically and you will get an email.");
+                    $"The event is full. You are on the waiting list (position {position}); when a seat frees up it is yours automatically and you will get an email.");
         }
     }
 
