@@ -1,5 +1,6 @@
 using HrcCommunity.Web.Hosting;
 
+ProcessSettings.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHrcWeb();
 

@@ -17,13 +17,16 @@ using Microsoft.Extensions.DependencyInjection;
 //  2. Two instances on one database and a throwaway redis-server (the live bus and the SignalR backplane): clients
 //     alternate between A and B, and so do the posts, so half of every delivery crosses Redis.
 // Each phase posts at the same open-loop rate through DialogueRoomService (rules, database write, publish); Node times
-// each messagePosted from its sentAt to its arrival, per instance the client is on.
-// Usage: ScaleOutBench [members=1000] [msgs/s=5] [seconds=10]
+// each messagePosted from its sentAt to its arrival, per instance the client is on. Before each measured phase the same
+// posts run for the warm-up's seconds, uncounted, so the phase measures the code at its final tier, as a server that has
+// been up for a while runs it (0 measures the app cold).
+// Usage: ScaleOutBench [members=1000] [msgs/s=5] [seconds=10] [warm-up seconds=30]
 var size = args.Length > 0 ? int.Parse(args[0]) : 1000;
 var rate = args.Length > 1 ? double.Parse(args[1]) : 5;
 var seconds = args.Length > 2 ? int.Parse(args[2]) : 10;
+var warmUpSeconds = args.Length > 3 ? int.Parse(args[3]) : 30;
 
-Console.WriteLine($"{size} members in one room, {rate} messages/s for {seconds} s; machine: {Load()}");
+Console.WriteLine($"{size} members in one room, {rate} messages/s for {seconds} s after {warmUpSeconds} s of warm-up; machine: {Load()}");
 Console.WriteLine($"{"clients on",-21} {"deliveries/s",13} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"delivered",10}");
 
 var (oneBuilder, oneFolder) = BenchApp.CreateBuilder("scaleout-one");
@@ -75,24 +78,32 @@ async Task MeasureAsync((int EventId, List<Actor> Members) room, IReadOnlyList<(
     using var node = BenchRooms.StartClients(membersFile);
 
     var services = instances.Select(i => i.App.Services.GetRequiredService<DialogueRoomService>()).ToList();
-    var pace = Stopwatch.StartNew();
-    var pending = new List<Task>();
     var failed = 0;
-    for (var n = 0; n < (int)(rate * seconds); n++)
+    async Task PostAsync(string text, int count)
     {
-        var due = TimeSpan.FromSeconds(n / rate);
-        if (pace.Elapsed < due) await Task.Delay(due - pace.Elapsed);
-        // Posters take turns, so nobody meets the room's flood limit.
-        var (service, poster, text) = (services[n % services.Count], room.Members[n % room.Members.Count], $"Bench message {n}");
-        pending.Add(Task.Run(async () =>
+        var pace = Stopwatch.StartNew();
+        var pending = new List<Task>();
+        for (var n = 0; n < count; n++)
         {
-            try { await service.PostAsync(poster, room.EventId, text); }
-            catch (Exception ex) { Interlocked.Increment(ref failed); Console.Error.WriteLine($"post failed: {ex.Message}"); }
-        }));
+            var due = TimeSpan.FromSeconds(n / rate);
+            if (pace.Elapsed < due) await Task.Delay(due - pace.Elapsed);
+            // Posters take turns, so nobody meets the room's flood limit.
+            var (service, poster, message) = (services[n % services.Count], room.Members[n % room.Members.Count], $"{text} {n}");
+            pending.Add(Task.Run(async () =>
+            {
+                try { await service.PostAsync(poster, room.EventId, message); }
+                catch (Exception ex) { Interlocked.Increment(ref failed); Console.Error.WriteLine($"post failed: {ex.Message}"); }
+            }));
+        }
+        await Task.WhenAll(pending);
     }
-    await Task.WhenAll(pending);
+    await PostAsync(BenchRooms.WarmUpText, (int)(rate * warmUpSeconds));
+    var watch = new ProcessWatch();
+    await PostAsync("Bench message", (int)(rate * seconds));
+    watch.Dispose();
     foreach (var result in await node.ResultsAsync()) Console.WriteLine(result);
     if (failed > 0) Console.WriteLine($"{failed} posts failed");
+    Console.WriteLine($"  during {instances.Count} instance(s): {watch}");
     File.Delete(membersFile);
 }
 

@@ -7,6 +7,10 @@ namespace HrcCommunity.Bench;
 /// <summary>The real app for a hub benchmark: Production, a fresh data folder, a loopback port, no scheduler.</summary>
 internal static class BenchApp
 {
+    /// <summary>Before the benchmark's first line, as the app's Program does first: the runtime reads these once.</summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void ApplyProcessSettings() => ProcessSettings.Apply();
+
     /// <summary>
     /// A benchmark may add or replace services on the builder before <see cref="StartAsync"/>. A second instance of the
     /// app is given the first one's <paramref name="dataFolder"/>, and so its database. <paramref name="settings"/> are

@@ -11,6 +11,9 @@ namespace HrcCommunity.Bench;
 /// <summary>Dialogue rooms of registered practitioners, and the Node hub clients (room-clients.js) that sit in them.</summary>
 internal static class BenchRooms
 {
+    /// <summary>How a warm-up post's text starts: room-clients.js does not count those.</summary>
+    public const string WarmUpText = "Warm-up message";
+
     /// <summary>An event with <paramref name="size"/> approved practitioners, all confirmed: its room's members.</summary>
     public static async Task<(int EventId, List<Actor> Members)> AddRoomAsync(HrcDbContext db, string practitionerRoleId, int size, string title)
     {

@@ -6,7 +6,8 @@ namespace HrcCommunity.Bench;
 /// <summary>
 /// What the process went through during a phase, sampled every 10 ms on a thread of its own (a pool thread would be
 /// starved by the very thing it should see): the thread pool's longest queue and most threads, the longest gap between
-/// two samples (the whole process stopped), and the garbage collector's pauses.
+/// two samples (the whole process stopped), the garbage collector's pauses, and the methods the JIT compiled (a phase
+/// that compiles thousands is measuring a process still warming up: tier-0 code, and the JIT's own thread on a core).
 /// </summary>
 public sealed class ProcessWatch : IDisposable
 {
@@ -14,6 +15,8 @@ public sealed class ProcessWatch : IDisposable
     private readonly TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
     private readonly int _gen2Before = GC.CollectionCount(2);
     private readonly long _allocatedBefore = GC.GetTotalAllocatedBytes();
+    private readonly long _jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+    private readonly TimeSpan _jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
     private volatile bool _stopped;
     private long _maxQueue;
     private int _maxThreads;
@@ -60,7 +63,8 @@ public sealed class ProcessWatch : IDisposable
     public override string ToString() =>
         $"thread pool: queue up to {_maxQueue}, threads up to {_maxThreads}; longest sample gap {_maxGapMs:F0} ms; " +
         $"{(GC.GetTotalAllocatedBytes() - _allocatedBefore) / 1048576.0:F0} MB allocated, GC pauses {(GC.GetTotalPauseDuration() - _pausedBefore).TotalMilliseconds:F0} ms in {_collections}+ collections, " +
-        $"longest {_maxGcPauseMs:F0} ms ({_longest}), {GC.CollectionCount(2) - _gen2Before} gen2 ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)";
+        $"longest {_maxGcPauseMs:F0} ms ({_longest}), {GC.CollectionCount(2) - _gen2Before} gen2 ({(GCSettings.IsServerGC ? "server" : "workstation")} GC); " +
+        $"{System.Runtime.JitInfo.GetCompiledMethodCount() - _jittedBefore} methods JIT-compiled in {(System.Runtime.JitInfo.GetCompilationTime() - _jitTimeBefore).TotalMilliseconds:F0} ms";
 
     public void Dispose()
     {
