@@ -6,7 +6,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HrcCommunity.Tests.Browser;
 
-/// <summary>Permissions stay current: a demoted Expert's open queue tab and hub connection lose the queue.</summary>
+/// <summary>
+/// Permissions stay current: a demoted Expert's open queue tab and hub connection lose the queue, and so does a screen
+/// whose token is revoked.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LivePermissionsTests(BrowserHost host)
 {
@@ -42,7 +45,8 @@ public sealed class LivePermissionsTests(BrowserHost host)
         using var expertHub = StartClient(cookie: await CookieOfAsync(Persona.Expert), token: null);
         await expertHub.WaitForLineAsync(l => l == "JOINED");
         // A Coordinator's screen with a token made on /account/tokens: it keeps receiving, so silence below means something.
-        using var coordinatorHub = StartClient(cookie: "", token: await CreateTokenAsync(Persona.Coordinator));
+        var (_, secret) = await CreateTokenAsync(Persona.Coordinator, $"Meeting room {Guid.NewGuid():N}"[..21]);
+        using var coordinatorHub = StartClient(cookie: "", token: secret);
         await coordinatorHub.WaitForLineAsync(l => l == "JOINED");
 
         var admin = await host.NewPageAsAsync(Persona.Admin);
@@ -68,16 +72,33 @@ public sealed class LivePermissionsTests(BrowserHost host)
         }
     }
 
-    private async Task<string> CreateTokenAsync(Persona persona)
+    [Fact]
+    public async Task AScreensRevokedToken_LosesTheQueue_AtTheHubsNextCheck()
+    {
+        var name = $"Wall screen {Guid.NewGuid():N}"[..20];
+        var (tokensPage, secret) = await CreateTokenAsync(Persona.Coordinator, name);
+        using var screen = StartClient(cookie: "", token: secret);
+        await screen.WaitForLineAsync(l => l == "JOINED");
+
+        var row = tokensPage.Locator("tr[data-token]", new() { HasText = name });
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
+        await tokensPage.GetByRole(AriaRole.Dialog, new() { Name = "Revoke this token?" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("revoked");
+
+        // Nothing announces a revoked token: the hub finds it when it judges every connection again (every 2 s here).
+        await screen.WaitForLineAsync(l => l == "REVOKED questions-queue");
+    }
+
+    private async Task<(IPage TokensPage, string Secret)> CreateTokenAsync(Persona persona, string name)
     {
         var page = await host.NewPageAsAsync(persona);
         await page.GotoAsync("/account/tokens");
         await BrowserHost.WaitForInteractiveAsync(page);
-        await page.Locator("#token-name").FillAsync("Meeting room screen");
+        await page.Locator("#token-name").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var secret = await page.Locator("[data-token-secret]").TextContentAsync() ?? "";
-        await Expect(page.Locator("tr[data-token]")).Not.ToHaveCountAsync(0);
-        return secret.Trim();
+        await Expect(page.Locator("tr[data-token]", new() { HasText = name })).ToContainTextAsync("active");
+        return (page, secret.Trim());
     }
 
     private async Task AskAsync()

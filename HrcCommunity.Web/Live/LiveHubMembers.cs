@@ -29,22 +29,29 @@ public sealed class LiveHubMembers(
     /// <summary>The caller as Domain sees them now: roles and approval from the database, not the connection's claims.</summary>
     public async Task<Actor> CurrentActorAsync(ClaimsPrincipal? user, CancellationToken ct)
     {
-        if (user?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return Actor.Anonymous;
+        var member = new Member(user ?? new ClaimsPrincipal());
+        var actors = await CurrentActorsAsync([member], ct);
+        return actors[member];
+    }
+
+    /// <summary>
+    /// Many connections' people as they are now, in a few queries whatever their number: a connection whose token was
+    /// revoked or expired, or whose account is gone, is anonymous.
+    /// </summary>
+    private async Task<Dictionary<Member, Actor>> CurrentActorsAsync(IReadOnlyCollection<Member> members, CancellationToken ct)
+    {
+        var signedIn = members.Where(m => m.UserId is not null).ToList();
         await using var scope = scopes.CreateAsyncScope();
-        if (user.FindFirstValue(TokenAuthentication.TokenIdClaim) is { } tokenId
-            && !await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>()
-                .IsActiveAsync(int.Parse(tokenId, CultureInfo.InvariantCulture), ct))
-            return Actor.Anonymous;
-        try
-        {
-            var status = await scope.ServiceProvider.GetRequiredService<AccountApprovalService>().GetStatusAsync(userId, ct);
-            return new Actor(userId, user.FindFirstValue(HrcClaims.DisplayName) ?? "", status.Roles.ToHashSet(StringComparer.Ordinal),
-                status.Status == ApprovalStatus.Approved);
-        }
-        catch (NotFoundException)
-        {
-            return Actor.Anonymous;
-        }
+        var tokenIds = signedIn.Select(m => m.TokenId).OfType<int>().ToList();
+        var activeTokens = tokenIds.Count == 0 ? new HashSet<int>()
+            : await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().ActiveAmongAsync(tokenIds, ct);
+        var statuses = signedIn.Count == 0 ? new Dictionary<string, AccountStatus>()
+            : await scope.ServiceProvider.GetRequiredService<AccountApprovalService>().GetStatusesAsync(signedIn.Select(m => m.UserId!), ct);
+        return members.ToDictionary(m => m, m =>
+            m.UserId is not { } userId || (m.TokenId is { } token && !activeTokens.Contains(token)) || !statuses.TryGetValue(userId, out var status)
+                ? Actor.Anonymous
+                : new Actor(userId, m.User.FindFirstValue(HrcClaims.DisplayName) ?? "", status.Roles.ToHashSet(StringComparer.Ordinal),
+                    status.Status == ApprovalStatus.Approved));
     }
 
     /// <summary>
@@ -82,23 +89,24 @@ public sealed class LiveHubMembers(
         if (member.UserId is { } userId && Volatile.Read(ref member.Counted) == 1) Unwatch(userId);
     }
 
-    /// <summary>Judges every signed-in connection's topics again.</summary>
-    public async Task RevalidateAllAsync(CancellationToken ct)
-    {
-        foreach (var userId in _members.Values.Select(m => m.UserId).OfType<string>().Distinct().ToList())
-            await RevalidateUserAsync(userId, ct);
-    }
+    /// <summary>Judges every signed-in connection's topics again, reading every account and token at once.</summary>
+    public Task RevalidateAllAsync(CancellationToken ct) => RevalidateAsync(_members.ToArray(), ct);
 
-    public async Task RevalidateUserAsync(string userId, CancellationToken ct)
+    public Task RevalidateUserAsync(string userId, CancellationToken ct) =>
+        RevalidateAsync(_members.Where(m => m.Value.UserId == userId).ToArray(), ct);
+
+    private async Task RevalidateAsync(KeyValuePair<string, Member>[] connections, CancellationToken ct)
     {
-        foreach (var (connectionId, member) in _members.Where(m => m.Value.UserId == userId).ToList())
+        var signedIn = connections.Where(c => c.Value.UserId is not null).ToArray();
+        if (signedIn.Length == 0) return;
+        var actors = await CurrentActorsAsync(signedIn.Select(c => c.Value).ToList(), ct);
+        foreach (var (connectionId, member) in signedIn)
         {
-            var actor = await CurrentActorAsync(member.User, ct);
             List<string> topics;
             lock (member.Topics) topics = [.. member.Topics];
             foreach (var topic in topics)
             {
-                if (await streams.MayJoinAsync(actor, topic)) continue;
+                if (await streams.MayJoinAsync(actors[member], topic)) continue;
                 Left(connectionId, topic);
                 await hub.Groups.RemoveFromGroupAsync(connectionId, topic, ct);
                 await hub.Clients.Client(connectionId).TopicRevoked(topic);
@@ -148,6 +156,8 @@ public sealed class LiveHubMembers(
     {
         public ClaimsPrincipal User { get; } = user;
         public string? UserId { get; } = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        /// <summary>The personal access token the connection signed in with, if it did.</summary>
+        public int? TokenId { get; } = int.TryParse(user.FindFirstValue(TokenAuthentication.TokenIdClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         public HashSet<string> Topics { get; } = new(StringComparer.Ordinal);
         /// <summary>1 once this connection counts toward its user's account subscription.</summary>
         public int Counted;

@@ -40,13 +40,29 @@ public sealed class AccountApprovalService(
             .ToListPageAsync(request, ct);
     }
 
-    public async Task<AccountStatus> GetStatusAsync(string userId, CancellationToken ct = default)
+    public async Task<AccountStatus> GetStatusAsync(string userId, CancellationToken ct = default) =>
+        (await GetStatusesAsync([userId], ct)).GetValueOrDefault(userId) ?? throw new NotFoundException("The account");
+
+    /// <summary>
+    /// Each account's status; an account that no longer exists is left out. Two queries per
+    /// <see cref="PersonalAccessTokenService.BulkChunk"/> accounts, so every hub connection of an instance can be judged
+    /// again at once.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, AccountStatus>> GetStatusesAsync(IEnumerable<string> userIds, CancellationToken ct = default)
     {
+        var statuses = new Dictionary<string, AccountStatus>(StringComparer.Ordinal);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw new NotFoundException("The account");
-        var roles = await RoleNamesAsync(db, userId, ct);
-        return new AccountStatus(user.ApprovalStatus, roles, user.ReviewNote, user.EmailConfirmed);
+        foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Chunk(PersonalAccessTokenService.BulkChunk))
+        {
+            var users = await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id))
+                .Select(u => new { u.Id, u.ApprovalStatus, u.ReviewNote, u.EmailConfirmed }).ToListAsync(ct);
+            var roles = (await db.UserRoles.Where(ur => chunk.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+                .ToLookup(x => x.UserId, x => x.Name!, StringComparer.Ordinal);
+            foreach (var user in users)
+                statuses[user.Id] = new AccountStatus(user.ApprovalStatus, roles[user.Id].ToList(), user.ReviewNote, user.EmailConfirmed);
+        }
+        return statuses;
     }
 
     /// <summary>Approves a pending account as a Practitioner; the first decision wins.</summary>

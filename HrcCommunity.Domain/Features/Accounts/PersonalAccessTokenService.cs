@@ -95,12 +95,22 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<HrcDbContext> d
         return new TokenOwner(token.Id, token.UserId, token.Scope);
     }
 
-    /// <summary>Whether a token still works, for connections that authenticated with it earlier.</summary>
-    public async Task<bool> IsActiveAsync(int tokenId, CancellationToken ct = default)
+    /// <summary>
+    /// Which of these tokens still work, for connections that authenticated with them earlier: one query per
+    /// <see cref="BulkChunk"/> tokens, so every hub connection of an instance can be judged again at once.
+    /// </summary>
+    public async Task<IReadOnlySet<int>> ActiveAmongAsync(IEnumerable<int> tokenIds, CancellationToken ct = default)
     {
+        var active = new HashSet<int>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Active(db.PersonalAccessTokens, clock.GetUtcNow().UtcDateTime).AnyAsync(t => t.Id == tokenId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var chunk in tokenIds.Distinct().Chunk(BulkChunk))
+            active.UnionWith(await Active(db.PersonalAccessTokens, now).Where(t => chunk.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct));
+        return active;
     }
+
+    /// <summary>Ids per query in the bulk reads: well under SQLite's and PostgreSQL's limits on parameters.</summary>
+    public const int BulkChunk = 500;
 
     private static bool TryParsePrefix(string? value, out string prefix)
     {

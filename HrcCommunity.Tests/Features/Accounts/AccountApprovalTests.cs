@@ -102,4 +102,22 @@ public sealed class AccountApprovalTests : IClassFixture<SqliteDatabase>
             return ex;
         }
     }
+
+    [Fact]
+    public async Task GetStatuses_GivesEachAccountsApprovalAndRoles_AndLeavesOutUnknownIds_HoweverManyAreAsked()
+    {
+        var expert = await _database.CreateUserAsync("Bulk Expert", Roles.Practitioner, Roles.Expert);
+        var pending = await _database.CreateUserAsync("Bulk Pending", ApprovalStatus.Pending);
+        // More ids than one query takes, with the real ones in different chunks.
+        var asked = Enumerable.Range(0, 2 * PersonalAccessTokenService.BulkChunk).Select(i => $"no-such-account-{i}")
+            .Prepend(expert.UserId!).Append(pending.UserId!).ToList();
+
+        var statuses = await Approvals.GetStatusesAsync(asked);
+
+        Assert.Equal(2, statuses.Count);
+        Assert.Equal(ApprovalStatus.Approved, statuses[expert.UserId!].Status);
+        Assert.Equal([Roles.Expert, Roles.Practitioner], statuses[expert.UserId!].Roles.Order());
+        Assert.Equal(ApprovalStatus.Pending, statuses[pending.UserId!].Status);
+        Assert.Empty(statuses[pending.UserId!].Roles);
+    }
 }

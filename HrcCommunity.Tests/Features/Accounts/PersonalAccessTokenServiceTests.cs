@@ -136,4 +136,23 @@ public sealed class PersonalAccessTokenServiceTests(SqliteDatabase database) : I
         Assert.Null(await tokens.VerifyAsync(created.Secret));
         Assert.Equal("Short lived", Assert.Single(await tokens.ListMineAsync(member)).Name);
     }
+
+    [Fact]
+    public async Task ActiveAmong_LeavesOutRevokedExpiredAndUnknownTokens_HoweverManyAreAsked()
+    {
+        await using var own = await SqliteDatabase.CreateAsync();
+        var tokens = own.Get<PersonalAccessTokenService>();
+        var member = await own.CreateUserAsync("Token Bulk", Roles.Practitioner);
+        var kept = await tokens.CreateAsync(member, "Kept", TokenScope.Read, 365);
+        var revoked = await tokens.CreateAsync(member, "Revoked", TokenScope.Read, 90);
+        var expiring = await tokens.CreateAsync(member, "Expiring", TokenScope.Read, 30);
+        await tokens.RevokeAsync(member, revoked.Id);
+        own.Clock.Advance(TimeSpan.FromDays(31));
+        // More ids than one query takes, with the real ones in different chunks.
+        var asked = Enumerable.Range(1_000_000, 2 * PersonalAccessTokenService.BulkChunk).Prepend(kept.Id).Append(revoked.Id).Append(expiring.Id).ToList();
+
+        var active = await tokens.ActiveAmongAsync(asked);
+
+        Assert.Equal([kept.Id], active);
+    }
 }
