@@ -156,8 +156,9 @@ public sealed class LiveHubMembers(
     {
         public ClaimsPrincipal User { get; } = user;
         public string? UserId { get; } = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        /// <summary>The personal access token the connection signed in with, if it did.</summary>
-        public int? TokenId { get; } = int.TryParse(user.FindFirstValue(TokenAuthentication.TokenIdClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        /// <summary>The personal access token the connection signed in with, if it did; an unreadable id is one no token has.</summary>
+        public int? TokenId { get; } = user.FindFirstValue(TokenAuthentication.TokenIdClaim) is not { } claim ? null
+            : int.TryParse(claim, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
         public HashSet<string> Topics { get; } = new(StringComparer.Ordinal);
         /// <summary>1 once this connection counts toward its user's account subscription.</summary>
         public int Counted;
