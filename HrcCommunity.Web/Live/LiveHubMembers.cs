@@ -41,12 +41,11 @@ public sealed class LiveHubMembers(
     private async Task<Dictionary<Member, Actor>> CurrentActorsAsync(IReadOnlyCollection<Member> members, CancellationToken ct)
     {
         var signedIn = members.Where(m => m.UserId is not null).ToList();
+        if (signedIn.Count == 0) return members.ToDictionary(m => m, _ => Actor.Anonymous);
         await using var scope = scopes.CreateAsyncScope();
-        var tokenIds = signedIn.Select(m => m.TokenId).OfType<int>().ToList();
-        var activeTokens = tokenIds.Count == 0 ? new HashSet<int>()
-            : await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().ActiveAmongAsync(tokenIds, ct);
-        var statuses = signedIn.Count == 0 ? new Dictionary<string, AccountStatus>()
-            : await scope.ServiceProvider.GetRequiredService<AccountApprovalService>().GetStatusesAsync(signedIn.Select(m => m.UserId!), ct);
+        var activeTokens = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>()
+            .ActiveAmongAsync(signedIn.Select(m => m.TokenId).OfType<int>(), ct);
+        var statuses = await scope.ServiceProvider.GetRequiredService<AccountApprovalService>().GetStatusesAsync(signedIn.Select(m => m.UserId!), ct);
         return members.ToDictionary(m => m, m =>
             m.UserId is not { } userId || (m.TokenId is { } token && !activeTokens.Contains(token)) || !statuses.TryGetValue(userId, out var status)
                 ? Actor.Anonymous

@@ -45,14 +45,14 @@ public sealed class AccountApprovalService(
 
     /// <summary>
     /// Each account's status; an account that no longer exists is left out. Two queries per
-    /// <see cref="PersonalAccessTokenService.BulkChunk"/> accounts, so every hub connection of an instance can be judged
+    /// <see cref="BulkReads.IdsPerQuery"/> accounts, so every hub connection of an instance can be judged
     /// again at once.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, AccountStatus>> GetStatusesAsync(IEnumerable<string> userIds, CancellationToken ct = default)
     {
         var statuses = new Dictionary<string, AccountStatus>(StringComparer.Ordinal);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Chunk(PersonalAccessTokenService.BulkChunk))
+        foreach (var chunk in userIds.InQueryChunks())
         {
             var users = await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id))
                 .Select(u => new { u.Id, u.ApprovalStatus, u.ReviewNote, u.EmailConfirmed }).ToListAsync(ct);

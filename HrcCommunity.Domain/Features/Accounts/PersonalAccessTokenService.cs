@@ -97,20 +97,17 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<HrcDbContext> d
 
     /// <summary>
     /// Which of these tokens still work, for connections that authenticated with them earlier: one query per
-    /// <see cref="BulkChunk"/> tokens, so every hub connection of an instance can be judged again at once.
+    /// <see cref="BulkReads.IdsPerQuery"/> tokens, so every hub connection of an instance can be judged again at once.
     /// </summary>
     public async Task<IReadOnlySet<int>> ActiveAmongAsync(IEnumerable<int> tokenIds, CancellationToken ct = default)
     {
         var active = new HashSet<int>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var chunk in tokenIds.Distinct().Chunk(BulkChunk))
+        foreach (var chunk in tokenIds.InQueryChunks())
             active.UnionWith(await Active(db.PersonalAccessTokens, now).Where(t => chunk.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct));
         return active;
     }
-
-    /// <summary>Ids per query in the bulk reads: well under SQLite's and PostgreSQL's limits on parameters.</summary>
-    public const int BulkChunk = 500;
 
     private static bool TryParsePrefix(string? value, out string prefix)
     {

@@ -1,4 +1,5 @@
 using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Domain.Live;
 using HrcCommunity.Tests.Infrastructure;
@@ -109,7 +110,7 @@ public sealed class AccountApprovalTests : IClassFixture<SqliteDatabase>
         var expert = await _database.CreateUserAsync("Bulk Expert", Roles.Practitioner, Roles.Expert);
         var pending = await _database.CreateUserAsync("Bulk Pending", ApprovalStatus.Pending);
         // More ids than one query takes, with the real ones in different chunks.
-        var asked = Enumerable.Range(0, 2 * PersonalAccessTokenService.BulkChunk).Select(i => $"no-such-account-{i}")
+        var asked = Enumerable.Range(0, 2 * BulkReads.IdsPerQuery).Select(i => $"no-such-account-{i}")
             .Prepend(expert.UserId!).Append(pending.UserId!).ToList();
 
         var statuses = await Approvals.GetStatusesAsync(asked);

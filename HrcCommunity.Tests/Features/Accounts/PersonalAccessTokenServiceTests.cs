@@ -1,4 +1,5 @@
 using HrcCommunity.Domain.Common;
+using HrcCommunity.Domain.Data;
 using HrcCommunity.Domain.Features.Accounts;
 using HrcCommunity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -149,7 +150,7 @@ public sealed class PersonalAccessTokenServiceTests(SqliteDatabase database) : I
         await tokens.RevokeAsync(member, revoked.Id);
         own.Clock.Advance(TimeSpan.FromDays(31));
         // More ids than one query takes, with the real ones in different chunks.
-        var asked = Enumerable.Range(1_000_000, 2 * PersonalAccessTokenService.BulkChunk).Prepend(kept.Id).Append(revoked.Id).Append(expiring.Id).ToList();
+        var asked = Enumerable.Range(1_000_000, 2 * BulkReads.IdsPerQuery).Prepend(kept.Id).Append(revoked.Id).Append(expiring.Id).ToList();
 
         var active = await tokens.ActiveAmongAsync(asked);
 
